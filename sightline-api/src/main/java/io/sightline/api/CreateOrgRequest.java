@@ -1,0 +1,3 @@
+package io.sightline.api;
+
+public record CreateOrgRequest(String name) {}

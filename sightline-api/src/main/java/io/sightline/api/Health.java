@@ -1,0 +1,3 @@
+package io.sightline.api;
+
+public record Health(String status, String version) {}
