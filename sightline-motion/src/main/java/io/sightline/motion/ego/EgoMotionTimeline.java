@@ -1,0 +1,113 @@
+package io.sightline.motion.ego;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Turns the per-pair measurements of a video into labelled windows. Built once all frames are measured,
+ * because a fixed camera is only recognisable from the whole video.
+ */
+public final class EgoMotionTimeline {
+    private final List<EgoMotionFrame> frames;
+    private final EgoMotionConfig config;
+    private final CameraKind cameraKind;
+
+    private EgoMotionTimeline(List<EgoMotionFrame> frames, EgoMotionConfig config) {
+        this.frames = List.copyOf(frames);
+        this.config = config;
+        this.cameraKind = judgeCameraKind();
+    }
+
+    public static EgoMotionTimeline of(List<EgoMotionFrame> frames, EgoMotionConfig config) {
+        return new EgoMotionTimeline(frames, config);
+    }
+
+    public List<EgoMotionFrame> frames() {
+        return frames;
+    }
+
+    public CameraKind cameraKind() {
+        return cameraKind;
+    }
+
+    /** Consecutive windows of the given length from the first to the last measured time. */
+    public List<EgoMotionWindow> windows(double windowSeconds) {
+        List<EgoMotionWindow> result = new ArrayList<>();
+        if (frames.isEmpty()) return result;
+        double first = frames.getFirst().startTime();
+        double last = frames.getLast().endTime();
+        EgoMotionWindow previous = null;
+        for (double start = first; start < last - 1e-9; start += windowSeconds) {
+            EgoMotionWindow window = window(start, Math.min(start + windowSeconds, last), previous);
+            result.add(window);
+            previous = window;
+        }
+        return result;
+    }
+
+    /** One window; braking is judged against the window of the same length just before it. */
+    public EgoMotionWindow window(double start, double end) {
+        double length = end - start;
+        EgoMotionWindow before = start - length >= frames.getFirst().startTime() - 1e-9 ? window(start - length, start, null) : null;
+        return window(start, end, before);
+    }
+
+    private EgoMotionWindow window(double start, double end, EgoMotionWindow previous) {
+        List<EgoMotionFrame> reliable = new ArrayList<>();
+        int pairs = 0;
+        for (EgoMotionFrame frame : frames) {
+            double middle = (frame.startTime() + frame.endTime()) / 2;
+            if (middle < start || middle >= end) continue;
+            pairs++;
+            if (frame.reliable()) reliable.add(frame);
+        }
+        double previousForward = previous == null ? Double.NaN : previous.forwardRate();
+        if (reliable.isEmpty()) {
+            return new EgoMotionWindow(start, end, pairs, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    previousForward, EnumSet.of(EgoMotionLabel.UNKNOWN));
+        }
+        double stillFraction = reliable.stream().filter(EgoMotionFrame::still).count() / (double) reliable.size();
+        double forward = median(reliable, EgoMotionFrame::forwardRate);
+        double yaw = median(reliable, EgoMotionFrame::yawRate);
+        double lateral = median(reliable, EgoMotionFrame::lateralRate);
+        EnumSet<EgoMotionLabel> labels = EnumSet.noneOf(EgoMotionLabel.class);
+        boolean still = stillFraction >= config.stillFraction();
+        if (still) {
+            labels.add(cameraKind == CameraKind.FIXED ? EgoMotionLabel.STATIC_CAMERA : EgoMotionLabel.STOPPED);
+        } else {
+            if (forward >= config.movingForwardRate()) labels.add(EgoMotionLabel.MOVING_FORWARD);
+            if (forward <= -config.movingForwardRate()) labels.add(EgoMotionLabel.MOVING_BACKWARD);
+            if (yaw >= config.turningYawRate()) labels.add(EgoMotionLabel.TURNING_RIGHT);
+            if (yaw <= -config.turningYawRate()) labels.add(EgoMotionLabel.TURNING_LEFT);
+            if (lateral >= config.lateralShiftRate()) labels.add(EgoMotionLabel.LATERAL_SHIFT_RIGHT);
+            if (lateral <= -config.lateralShiftRate()) labels.add(EgoMotionLabel.LATERAL_SHIFT_LEFT);
+            if (labels.isEmpty()) labels.add(EgoMotionLabel.MOVING);
+        }
+        boolean wasMovingForward = previousForward >= 2 * config.movingForwardRate();
+        if (wasMovingForward && (still || forward < config.brakingRatio() * previousForward)) {
+            labels.add(EgoMotionLabel.BRAKING);
+        }
+        return new EgoMotionWindow(start, end, pairs, reliable.size(), stillFraction, forward, yaw, lateral,
+                previousForward, labels);
+    }
+
+    private CameraKind judgeCameraKind() {
+        List<EgoMotionFrame> reliable = frames.stream().filter(EgoMotionFrame::reliable).toList();
+        if (reliable.isEmpty()) return CameraKind.UNKNOWN;
+        double stillFraction = reliable.stream().filter(EgoMotionFrame::still).count() / (double) reliable.size();
+        double covered = reliable.getLast().endTime() - reliable.getFirst().startTime();
+        if (stillFraction >= config.fixedCameraStillFraction() && covered >= config.fixedCameraSeconds()) return CameraKind.FIXED;
+        // Any one-second stretch that is not still means the camera does move.
+        int run = 0;
+        for (EgoMotionFrame frame : reliable) {
+            run = frame.still() ? 0 : run + 1;
+            if (run >= 2 && frame.duration() * run >= 1.0) return CameraKind.MOVING;
+        }
+        return CameraKind.UNKNOWN;
+    }
+
+    private static double median(List<EgoMotionFrame> frames, java.util.function.ToDoubleFunction<EgoMotionFrame> value) {
+        return FlowModelFitter.median(frames.stream().mapToDouble(value).toArray());
+    }
+}
