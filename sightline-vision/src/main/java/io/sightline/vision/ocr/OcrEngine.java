@@ -1,0 +1,228 @@
+package io.sightline.vision.ocr;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.sightline.vision.image.Box;
+import io.sightline.vision.image.RgbImage;
+import io.sightline.vision.model.ModelCatalog;
+import io.sightline.vision.model.ModelStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PaddleOCR PP-OCRv4 (detection + recognition) on ONNX Runtime. Models are fetched from the
+ * {@link ModelStore} and loaded on first use (or by {@link #warmUp()}). Thread-safe.
+ */
+public final class OcrEngine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OcrEngine.class);
+    private static final float[] DETECTION_MEAN = {0.406f, 0.456f, 0.485f}; // ImageNet, in B, G, R order
+    private static final float[] DETECTION_STD = {0.225f, 0.224f, 0.229f};
+    private static final float[] RECOGNITION_MEAN = {0.5f, 0.5f, 0.5f};
+    private static final float[] RECOGNITION_STD = {0.5f, 0.5f, 0.5f};
+    private static final int LINE_HEIGHT = 48;
+    private static final int MIN_LINE_WIDTH = 320;
+    private static final int BATCH = 6;
+
+    private final ModelStore store;
+    private final OcrSettings settings;
+    private final DbPostProcessor postProcessor;
+    private OrtEnvironment environment;
+    private OrtSession detector;
+    private OrtSession recognizer;
+    private CtcDecoder decoder;
+
+    private OcrEngine(ModelStore store, OcrSettings settings) {
+        this.store = store;
+        this.settings = settings;
+        this.postProcessor = new DbPostProcessor(settings.binaryThreshold(), settings.boxThreshold(), settings.unclipRatio());
+    }
+
+    public static OcrEngine create(ModelStore store) {
+        return create(store, OcrSettings.defaults());
+    }
+
+    public static OcrEngine create(ModelStore store, OcrSettings settings) {
+        return new OcrEngine(store, settings);
+    }
+
+    /** Loads both models and runs one inference each, so the first real frame is not slow. */
+    public void warmUp() {
+        long start = System.nanoTime();
+        read(RgbImage.blank(64, 64));
+        recognize(RgbImage.blank(LINE_HEIGHT * 2, LINE_HEIGHT), List.of(new double[] {0, 0, LINE_HEIGHT * 2, LINE_HEIGHT}));
+        log.info("OCR warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** All text lines found in the frame, in reading order (top to bottom, left to right). */
+    public List<TextLine> read(RgbImage image) {
+        return readPixels(image, 0, 0, image.width(), image.height());
+    }
+
+    /**
+     * Text lines inside {@code region} (normalised frame coordinates), e.g. a known overlay. The
+     * region is read at full resolution, so small overlay text reads better than in {@link #read(RgbImage)};
+     * returned boxes are in frame coordinates.
+     */
+    public List<TextLine> read(RgbImage image, Box region) {
+        int x1 = clamp((int) Math.floor(region.x1() * image.width()), 0, image.width() - 1);
+        int y1 = clamp((int) Math.floor(region.y1() * image.height()), 0, image.height() - 1);
+        int x2 = clamp((int) Math.ceil(region.x2() * image.width()), x1 + 1, image.width());
+        int y2 = clamp((int) Math.ceil(region.y2() * image.height()), y1 + 1, image.height());
+        return readPixels(image, x1, y1, x2 - x1, y2 - y1);
+    }
+
+    private List<TextLine> readPixels(RgbImage image, int sx, int sy, int sw, int sh) {
+        load();
+        List<double[]> boxes = detect(image, sx, sy, sw, sh);
+        List<CtcDecoder.Decoded> texts = recognize(image, boxes);
+        List<TextLine> lines = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            CtcDecoder.Decoded decoded = texts.get(i);
+            String text = Normalizer.normalize(decoded.text(), Normalizer.Form.NFKC).strip();
+            if (text.isEmpty() || decoded.confidence() < settings.minConfidence()) continue;
+            double[] b = boxes.get(i);
+            Box box = new Box(b[0] / image.width(), b[1] / image.height(), b[2] / image.width(), b[3] / image.height());
+            lines.add(new TextLine(box, text, decoded.confidence()));
+        }
+        return lines;
+    }
+
+    /** Text boxes in image pixels, [x1, y1, x2, y2], in reading order. */
+    private List<double[]> detect(RgbImage image, int sx, int sy, int sw, int sh) {
+        double ratio = Math.min(1.0, (double) settings.maxSide() / Math.max(sw, sh));
+        int dw = Math.max(32, (int) Math.round(sw * ratio / 32) * 32);
+        int dh = Math.max(32, (int) Math.round(sh * ratio / 32) * 32);
+        float[] input = new float[3 * dw * dh];
+        PlanarResize.resize(image, sx, sy, sw, sh, dw, dh, input, 0, dw, dh, DETECTION_MEAN, DETECTION_STD);
+        float[] probability = run(detector, input, new long[] {1, 3, dh, dw});
+        double fx = (double) sw / dw, fy = (double) sh / dh;
+        List<double[]> boxes = new ArrayList<>();
+        for (DbPostProcessor.MapBox m : postProcessor.boxes(probability, dw, dh)) {
+            boxes.add(new double[] {sx + m.x1() * fx, sy + m.y1() * fy, sx + m.x2() * fx, sy + m.y2() * fy});
+        }
+        return readingOrder(boxes);
+    }
+
+    /** Top to bottom; boxes whose tops are within half a line of each other are taken left to right. */
+    private static List<double[]> readingOrder(List<double[]> boxes) {
+        List<double[]> sorted = new ArrayList<>(boxes);
+        sorted.sort(Comparator.comparingDouble((double[] b) -> b[1]).thenComparingDouble(b -> b[0]));
+        for (int i = 1; i < sorted.size(); i++) {
+            for (int j = i; j > 0; j--) {
+                double[] a = sorted.get(j - 1), b = sorted.get(j);
+                double tolerance = Math.min(a[3] - a[1], b[3] - b[1]) / 2;
+                if (Math.abs(b[1] - a[1]) < tolerance && b[0] < a[0]) {
+                    sorted.set(j - 1, b);
+                    sorted.set(j, a);
+                } else {
+                    break;
+                }
+            }
+        }
+        return sorted;
+    }
+
+    private List<CtcDecoder.Decoded> recognize(RgbImage image, List<double[]> boxes) {
+        load();
+        int n = boxes.size();
+        int[][] crops = new int[n][];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            double[] b = boxes.get(i);
+            int x1 = clamp((int) Math.floor(b[0]), 0, image.width() - 1);
+            int y1 = clamp((int) Math.floor(b[1]), 0, image.height() - 1);
+            int x2 = clamp((int) Math.ceil(b[2]), x1 + 1, image.width());
+            int y2 = clamp((int) Math.ceil(b[3]), y1 + 1, image.height());
+            crops[i] = new int[] {x1, y1, x2 - x1, y2 - y1};
+            order[i] = i;
+        }
+        // Similar widths share a batch, so little of the batch is padding.
+        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> (double) crops[i][2] / crops[i][3]));
+        CtcDecoder.Decoded[] results = new CtcDecoder.Decoded[n];
+        for (int from = 0; from < n; from += BATCH) {
+            int to = Math.min(n, from + BATCH);
+            int width = MIN_LINE_WIDTH;
+            for (int k = from; k < to; k++) width = Math.max(width, scaledWidth(crops[order[k]]));
+            int plane = LINE_HEIGHT * width;
+            float[] input = new float[(to - from) * 3 * plane]; // zero = mid-grey padding, as PaddleOCR pads
+            for (int k = from; k < to; k++) {
+                int[] c = crops[order[k]];
+                PlanarResize.resize(image, c[0], c[1], c[2], c[3], scaledWidth(c), LINE_HEIGHT,
+                        input, (k - from) * 3 * plane, width, LINE_HEIGHT, RECOGNITION_MEAN, RECOGNITION_STD);
+            }
+            long[] shape = {to - from, 3, LINE_HEIGHT, width};
+            float[] output = run(recognizer, input, shape);
+            int classes = decoder.classes();
+            int steps = output.length / ((to - from) * classes);
+            for (int k = from; k < to; k++) {
+                results[order[k]] = decoder.decode(output, (k - from) * steps * classes, steps, classes);
+            }
+        }
+        return List.of(results);
+    }
+
+    private static int scaledWidth(int[] crop) {
+        return Math.max(1, (int) Math.ceil(LINE_HEIGHT * (double) crop[2] / crop[3]));
+    }
+
+    private float[] run(OrtSession session, float[] input, long[] shape) {
+        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), shape);
+             OrtSession.Result result = session.run(Map.of(session.getInputNames().iterator().next(), tensor))) {
+            OnnxTensor output = (OnnxTensor) result.get(0);
+            FloatBuffer buffer = output.getFloatBuffer();
+            float[] values = new float[buffer.remaining()];
+            buffer.get(values);
+            return values;
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on input " + java.util.Arrays.toString(shape), e);
+        }
+    }
+
+    private synchronized void load() {
+        if (recognizer != null) return;
+        Path detection = store.path(ModelCatalog.PPOCR_V4, ModelCatalog.PPOCR_DETECTION);
+        Path recognition = store.path(ModelCatalog.PPOCR_V4, ModelCatalog.PPOCR_RECOGNITION);
+        Path keys = store.path(ModelCatalog.PPOCR_V4, ModelCatalog.PPOCR_KEYS);
+        try {
+            environment = OrtEnvironment.getEnvironment();
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                detector = environment.createSession(detection.toString(), options);
+                decoder = new CtcDecoder(Files.readAllLines(keys));
+                recognizer = environment.createSession(recognition.toString(), options);
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("Cannot load PP-OCR models from " + detection.getParent(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (detector != null) detector.close();
+            if (recognizer != null) recognizer.close();
+        } catch (OrtException e) {
+            log.warn("Closing OCR sessions failed", e);
+        }
+        detector = null;
+        recognizer = null;
+    }
+
+    private static int clamp(int v, int lo, int hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}
