@@ -26,42 +26,42 @@ import java.util.function.Function;
  * A real HTTP server on a loopback port, answering each request with what the test scripted —
  * in the spirit of okhttp's MockWebServer. Requests are recorded with their bodies.
  */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
     /** A request as it arrived. */
-    record Recorded(String method, String path, Map<String, String> query, Headers headers, byte[] body) {
-        String header(String name) {
+    public record Recorded(String method, String path, Map<String, String> query, Headers headers, byte[] body) {
+        public String header(String name) {
             return headers.getFirst(name);
         }
 
-        String bodyText() {
+        public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        String target() {
+        public String target() {
             return method + " " + path;
         }
     }
 
     /** What to answer; {@code dropConnection} closes the socket without any response. */
-    record Reply(int status, Map<String, String> headers, byte[] body, boolean dropConnection) {
-        static Reply json(int status, String json) {
+    public record Reply(int status, Map<String, String> headers, byte[] body, boolean dropConnection) {
+        public static Reply json(int status, String json) {
             return new Reply(status, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8), false);
         }
 
-        static Reply empty(int status) {
+        public static Reply empty(int status) {
             return new Reply(status, Map.of(), new byte[0], false);
         }
 
-        static Reply error(int status, String code, String message) {
+        public static Reply error(int status, String code, String message) {
             return json(status, "{\"status\":" + status + ",\"code\":\"" + code + "\",\"message\":\"" + message
                     + "\",\"requestId\":\"req-body\"}");
         }
 
-        static Reply drop() {
+        public static Reply drop() {
             return new Reply(0, Map.of(), new byte[0], true);
         }
 
-        Reply withHeader(String name, String value) {
+        public Reply withHeader(String name, String value) {
             Map<String, String> all = new LinkedHashMap<>(headers);
             all.put(name, value);
             return new Reply(status, all, body, dropConnection);
@@ -81,33 +81,33 @@ final class TestServer implements AutoCloseable {
         server.start();
     }
 
-    static TestServer start() throws IOException {
+    public static TestServer start() throws IOException {
         return new TestServer();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Replies served in order, before the handler is asked. */
-    TestServer enqueue(Reply... replies) {
+    public TestServer enqueue(Reply... replies) {
         queue.addAll(List.of(replies));
         return this;
     }
 
     /** Answers every request the queue does not; may be called from several threads at once. */
-    TestServer handle(Function<Recorded, Reply> handler) {
+    public TestServer handle(Function<Recorded, Reply> handler) {
         this.handler = handler;
         return this;
     }
 
     /** Takes over one path prefix with a raw handler that reads the body itself (for bodies too big to record). */
-    TestServer raw(String pathPrefix, HttpHandler raw) {
+    public TestServer raw(String pathPrefix, HttpHandler raw) {
         server.createContext(pathPrefix, raw);
         return this;
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }

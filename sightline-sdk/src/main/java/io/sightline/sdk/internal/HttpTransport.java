@@ -42,6 +42,7 @@ public final class HttpTransport implements Transport {
     }
 
     private static String describe(IOException e) {
+        if (e instanceof ConnectException && e.getMessage() == null) return "connection refused";
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
