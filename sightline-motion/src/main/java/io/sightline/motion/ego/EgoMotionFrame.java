@@ -56,4 +56,9 @@ public record EgoMotionFrame(
         double cy = (y - 0.5) * aspect;
         return new double[] {model.dx(cx, cy), model.dy(cx, cy) / aspect};
     }
+
+    /** The background's relative change of scale over this pair at row {@code y} (0-1 frame coordinates). */
+    public double backgroundExpansion(double y) {
+        return model.expansionAt((y - 0.5) * aspect);
+    }
 }
