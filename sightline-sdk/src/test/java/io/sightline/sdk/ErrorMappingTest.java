@@ -90,6 +90,16 @@ class ErrorMappingTest {
     }
 
     @Test
+    void get_whenErrorBodyHasCodeButNoMessage_keepsTheCode() {
+        server.enqueue(TestServer.Reply.json(400, "{\"status\":400,\"code\":\"sidecar_name_mismatch\"}"));
+
+        BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> client.videos().get("vid_1"));
+
+        assertThat(e.code()).isEqualTo("sidecar_name_mismatch");
+        assertThat(e.error().message()).isEqualTo("HTTP 400");
+    }
+
+    @Test
     void get_whenRateLimitedWithRetryAfter_exceptionCarriesDelay() {
         server.enqueue(TestServer.Reply.error(429, "rate_limited", "slow down").withHeader("Retry-After", "7"));
 

@@ -46,15 +46,23 @@ public final class ErrorMapper {
 
     /** The body as an {@link ApiError}, or one made from the status when the body is not one. */
     private static ApiError parse(RawResponse response) {
+        String code = codeFor(response.status());
+        String message = null;
+        String requestId = response.requestId();
         try {
             ApiError error = Json.MAPPER.readValue(response.body(), ApiError.class);
             if (error != null && error.code() != null && error.message() != null) return error;
+            if (error != null) {
+                code = error.code() != null ? error.code() : code;
+                message = error.message();
+                requestId = error.requestId() != null ? error.requestId() : requestId;
+            }
         } catch (IOException notAnApiError) {
-            // a proxy's HTML page or an empty body: fall through
+            // a proxy's HTML page or an empty body: use the text itself when it is short
+            String text = response.bodyText().strip();
+            if (!text.isEmpty() && text.length() <= 300) message = text;
         }
-        String text = response.bodyText().strip();
-        String message = text.isEmpty() || text.length() > 300 ? "HTTP " + response.status() : text;
-        return new ApiError(response.status(), codeFor(response.status()), message, response.requestId());
+        return new ApiError(response.status(), code, message != null ? message : "HTTP " + response.status(), requestId);
     }
 
     private static String codeFor(int status) {
