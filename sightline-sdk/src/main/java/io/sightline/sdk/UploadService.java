@@ -119,15 +119,11 @@ public final class UploadService {
     private Video resumable(UploadParams params) {
         Path file = params.file();
         String filename = file.getFileName().toString();
-        if (params.name().isPresent() && !params.name().get().equals(filename)) {
-            throw new IllegalArgumentException("a display name can only be given to files below the multipart threshold ("
-                    + params.multipartThreshold() + " bytes): the multipart API has no name field");
-        }
         VideoMetadata metadata = params.metadata().map(UploadService::readSidecar).orElse(null);
         String metadataFilename = params.metadata().map(sidecar -> sidecar.getFileName().toString()).orElse(null);
         InitiateMultipartRequest initiate = new InitiateMultipartRequest(filename, ContentTypes.of(file),
                 params.folder().orElse(null), params.scope().orElse(null), params.folderId().orElse(null),
-                metadata, metadataFilename);
+                metadata, metadataFilename, params.name().orElse(null));
         return uploader.upload(file, initiate, params.parallelism(), params.keepOnFailure(), params.progress());
     }
 

@@ -155,15 +155,6 @@ class UploadTest {
     }
 
     @Test
-    void upload_whenMultipartWithDisplayName_refusesBecauseTheApiCannotCarryIt() throws IOException {
-        Path file = randomFile("drive.mp4", 2L * PART_SIZE);
-
-        assertThatThrownBy(() -> client.uploads().upload(UploadParams.builder(file).name("Drive").multipartThreshold(0).build()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
-        assertThat(server.requests()).isEmpty();
-    }
-
-    @Test
     void upload_whenAPartKeepsFailing_abortsTheUploadAndThrowsTheFailure() throws IOException {
         Path file = randomFile("drive.mp4", 6L * PART_SIZE);
         uploads.partInterceptor = number -> number == 3 ? Reply.error(500, "internal", "disk error") : null;

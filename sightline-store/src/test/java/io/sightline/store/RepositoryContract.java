@@ -132,7 +132,7 @@ public abstract class RepositoryContract {
     @Test
     void uploadParts_replaceByNumberAndGoWithAbort() {
         MultipartUpload upload = new MultipartUpload("upl_1", "a.mp4", alicesFolder.id(), 1024, "open", null, now, now.plusSeconds(60));
-        uploads.create(new UploadRepository.UploadRecord(upload, alice.id(), "video/mp4", null));
+        uploads.create(new UploadRepository.UploadRecord(upload, alice.id(), null, "video/mp4", null));
         uploads.putPart("upl_1", new UploadPart(1, 10, "aa", now));
         uploads.putPart("upl_1", new UploadPart(1, 12, "bb", now));
         uploads.putPart("upl_1", new UploadPart(2, 5, "cc", now));

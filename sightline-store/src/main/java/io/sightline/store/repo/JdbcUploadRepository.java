@@ -20,9 +20,9 @@ public final class JdbcUploadRepository implements UploadRepository {
     public void create(UploadRecord r) {
         MultipartUpload u = r.upload();
         jdbc.update("""
-                insert into uploads(id, user_id, folder_id, filename, content_type, part_size, metadata_json, state, created_at, expires_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                u.uploadId(), r.userId(), u.folderId(), u.filename(), r.contentType(), u.partSize(), r.metadataJson(), u.state(),
+                insert into uploads(id, user_id, folder_id, filename, name, content_type, part_size, metadata_json, state, created_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                u.uploadId(), r.userId(), u.folderId(), u.filename(), r.name(), r.contentType(), u.partSize(), r.metadataJson(), u.state(),
                 u.createdAt(), u.expiresAt());
     }
 
@@ -62,6 +62,6 @@ public final class JdbcUploadRepository implements UploadRepository {
         MultipartUpload upload = new MultipartUpload(rs.getString("id"), rs.getString("filename"), rs.getString("folder_id"),
                 rs.getLong("part_size"), rs.getString("state"), rs.getString("video_id"),
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at"));
-        return new UploadRecord(upload, rs.getString("user_id"), rs.getString("content_type"), rs.getString("metadata_json"));
+        return new UploadRecord(upload, rs.getString("user_id"), rs.getString("name"), rs.getString("content_type"), rs.getString("metadata_json"));
     }
 }

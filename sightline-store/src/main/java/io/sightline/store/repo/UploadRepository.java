@@ -8,8 +8,8 @@ import java.util.Optional;
 /** Resumable multipart uploads and their parts. */
 public interface UploadRepository {
 
-    /** The upload plus what only the server needs: its owner and the sidecar to attach on completion. */
-    record UploadRecord(MultipartUpload upload, String userId, String contentType, String metadataJson) {}
+    /** The upload plus what only the server needs: its owner, the video's display name and the sidecar to attach on completion. */
+    record UploadRecord(MultipartUpload upload, String userId, String name, String contentType, String metadataJson) {}
 
     void create(UploadRecord upload);
 

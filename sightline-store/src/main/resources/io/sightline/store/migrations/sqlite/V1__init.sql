@@ -68,6 +68,7 @@ create table uploads (
   user_id       text not null references users(id),
   folder_id     text not null references folders(id),
   filename      text not null,
+  name          text,
   content_type  text,
   part_size     integer not null,
   metadata_json text,
