@@ -9,11 +9,11 @@ import java.awt.image.BufferedImage;
 import java.util.Random;
 
 /** Frames drawn with Java2D: a noisy dark "road" background with text on it. */
-final class RenderedFrame {
+public final class RenderedFrame {
     private final BufferedImage image;
     private final Graphics2D g;
 
-    RenderedFrame(int width, int height, long seed) {
+    public RenderedFrame(int width, int height, long seed) {
         image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -29,7 +29,7 @@ final class RenderedFrame {
         }
     }
 
-    RenderedFrame text(String text, String fontName, int style, int size, int x, int baseline, Color color) {
+    public RenderedFrame text(String text, String fontName, int style, int size, int x, int baseline, Color color) {
         g.setFont(new Font(fontName, style, size));
         g.setColor(color);
         g.drawString(text, x, baseline);
@@ -37,7 +37,7 @@ final class RenderedFrame {
     }
 
     /** A sign: a filled plate with dark text on it. */
-    RenderedFrame sign(String text, int x, int y, int size) {
+    public RenderedFrame sign(String text, int x, int y, int size) {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
         int w = g.getFontMetrics().stringWidth(text);
         g.setColor(new Color(20, 110, 40));
@@ -47,7 +47,7 @@ final class RenderedFrame {
         return this;
     }
 
-    RgbImage toRgb() {
+    public RgbImage toRgb() {
         int w = image.getWidth(), h = image.getHeight();
         byte[] px = new byte[w * h * 3];
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);

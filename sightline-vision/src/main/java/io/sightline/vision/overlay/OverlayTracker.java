@@ -1,0 +1,166 @@
+package io.sightline.vision.overlay;
+
+import io.sightline.vision.image.Box;
+import io.sightline.vision.ocr.TextLine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Finds burned-in overlays: fed the text read from frames in time order, it reports the text
+ * boxes that stay in the same place for a while (their text may change, as a clock's does). Text
+ * that moves with the scene, like a sign the camera drives past, does not stay put and stays
+ * scene text. Not thread-safe; one tracker per video.
+ */
+public final class OverlayTracker {
+    /**
+     * @param minSeconds   how long text must stay put to count as an overlay
+     * @param minFrames    in at least this many sampled frames
+     * @param minPresence  and in at least this share of the frames that covered its place since it appeared
+     * @param forgetAfter  seconds after which text that never became stable is forgotten
+     */
+    public record Settings(double minSeconds, int minFrames, double minPresence, double forgetAfter) {
+        public static Settings defaults() {
+            return new Settings(3.0, 3, 0.6, 10.0);
+        }
+    }
+
+    /** Edges may move by this share of the line height and still be the same place. */
+    private static final double EDGE_TOLERANCE = 0.6;
+
+    private final double frameAspect;
+    private final Settings settings;
+    private final List<Candidate> candidates = new ArrayList<>();
+    private int nextId = 1;
+
+    private OverlayTracker(double frameAspect, Settings settings) {
+        this.frameAspect = frameAspect;
+        this.settings = settings;
+    }
+
+    /** @param frameAspect width / height of the video's frames */
+    public static OverlayTracker create(double frameAspect) {
+        return create(frameAspect, Settings.defaults());
+    }
+
+    public static OverlayTracker create(double frameAspect, Settings settings) {
+        return new OverlayTracker(frameAspect, settings);
+    }
+
+    /** The lines read from a whole frame at {@code seconds}. */
+    public void accept(double seconds, List<TextLine> lines) {
+        accept(seconds, lines, new Box(0, 0, 1, 1));
+    }
+
+    /**
+     * The lines read from part of a frame (e.g. {@link OverlayRegion#readArea}): only text whose
+     * place lies inside {@code area} counts as seen or missed in this frame.
+     */
+    public void accept(double seconds, List<TextLine> lines, Box area) {
+        List<TextLine> rows = TextRows.merge(lines, frameAspect);
+        List<Candidate> matched = new ArrayList<>();
+        for (TextLine row : rows) {
+            Candidate best = null;
+            double bestIou = -1;
+            for (Candidate c : candidates) {
+                if (matched.contains(c) || !samePlace(c.anchor, row.box())) continue;
+                double iou = c.anchor.iou(row.box());
+                if (iou > bestIou) {
+                    best = c;
+                    bestIou = iou;
+                }
+            }
+            if (best == null) {
+                best = new Candidate(nextId++, row.box(), seconds);
+                candidates.add(best);
+            }
+            best.observe(seconds, row);
+            matched.add(best);
+        }
+        for (Candidate c : candidates) {
+            if (contains(area, c.anchor)) c.opportunities++;
+        }
+        forget(seconds);
+    }
+
+    /** Regions that have been stable, by position (top to bottom, left to right). */
+    public List<OverlayRegion> regions() {
+        return candidates.stream().filter(Candidate::stable)
+                .sorted(Comparator.comparingDouble((Candidate c) -> c.anchor.centerY()).thenComparingDouble(c -> c.anchor.x1()))
+                .map(Candidate::toRegion).toList();
+    }
+
+    /** Whether a text box lies in a stable overlay region. */
+    public boolean isOverlay(Box box) {
+        return candidates.stream().anyMatch(c -> c.stable() && samePlace(c.anchor, box));
+    }
+
+    /** The lines, joined into rows, that are not overlays: scene text such as signs. */
+    public List<TextLine> sceneText(List<TextLine> lines) {
+        return TextRows.merge(lines, frameAspect).stream().filter(l -> !isOverlay(l.box())).toList();
+    }
+
+    /**
+     * Same line of text in the same place: the rows overlap vertically with similar height, and
+     * the left edge, right edge or centre stayed put (text aligned left, right or centred may
+     * change length).
+     */
+    private boolean samePlace(Box anchor, Box box) {
+        double h = anchor.height();
+        if (Math.abs(box.y1() - anchor.y1()) > EDGE_TOLERANCE * h || Math.abs(box.y2() - anchor.y2()) > EDGE_TOLERANCE * h) return false;
+        double hx = EDGE_TOLERANCE * h / frameAspect;
+        return Math.abs(box.x1() - anchor.x1()) <= hx || Math.abs(box.x2() - anchor.x2()) <= hx
+                || Math.abs(box.centerX() - anchor.centerX()) <= hx;
+    }
+
+    private static boolean contains(Box area, Box box) {
+        return box.x1() >= area.x1() && box.y1() >= area.y1() && box.x2() <= area.x2() && box.y2() <= area.y2();
+    }
+
+    private void forget(double now) {
+        for (Iterator<Candidate> it = candidates.iterator(); it.hasNext(); ) {
+            Candidate c = it.next();
+            if (!c.everStable && now - c.lastSeen > settings.forgetAfter()) it.remove();
+        }
+    }
+
+    private final class Candidate {
+        final int id;
+        final Box anchor; // where it was first seen: drifting text falls out of it
+        final double firstSeen;
+        double lastSeen;
+        int frames;
+        int opportunities;
+        boolean everStable;
+        final List<OverlayReading> readings = new ArrayList<>();
+
+        Candidate(int id, Box anchor, double firstSeen) {
+            this.id = id;
+            this.anchor = anchor;
+            this.firstSeen = firstSeen;
+            this.lastSeen = firstSeen;
+        }
+
+        void observe(double seconds, TextLine row) {
+            lastSeen = seconds;
+            frames++;
+            readings.add(new OverlayReading(seconds, row.text(), row.confidence()));
+            if (!everStable && stableNow()) everStable = true;
+        }
+
+        boolean stable() {
+            return everStable;
+        }
+
+        private boolean stableNow() {
+            // opportunities are counted after observe(), so this frame is one more
+            double presence = (double) frames / Math.max(frames, opportunities + 1);
+            return frames >= settings.minFrames() && lastSeen - firstSeen >= settings.minSeconds() && presence >= settings.minPresence();
+        }
+
+        OverlayRegion toRegion() {
+            return new OverlayRegion(id, anchor, firstSeen, lastSeen, readings);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.sightline.vision.overlay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sightline.vision.image.Box;
+import io.sightline.vision.image.RgbImage;
+import io.sightline.vision.model.ModelStore;
+import io.sightline.vision.ocr.OcrEngine;
+import io.sightline.vision.ocr.RenderedFrame;
+import io.sightline.vision.ocr.TextLine;
+import java.awt.Color;
+import java.awt.Font;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Overlay finding and parsing on text that OCR reads from rendered frames. */
+class OverlayOcrTest {
+    private static final double ASPECT = 1280.0 / 720.0;
+    private static OcrEngine ocr;
+
+    @BeforeAll
+    static void load() {
+        ocr = OcrEngine.create(ModelStore.create(ModelStore.defaultDirectory()));
+    }
+
+    @AfterAll
+    static void close() {
+        ocr.close();
+    }
+
+    /** Second {@code s} of a dashcam clip: clock and GPS/speed overlay bottom-left, a sign driving past. */
+    private static RgbImage dashcamFrame(int s) {
+        int size = 24 + 3 * s;
+        return new RenderedFrame(1280, 720, 100 + s)
+                .text("2024/05/12 14:33:%02d".formatted(7 + s), Font.MONOSPACED, Font.PLAIN, 24, 20, 650, Color.WHITE)
+                .text("N37.7749 W122.4194 %d km/h".formatted(54 + 2 * s), Font.MONOSPACED, Font.PLAIN, 24, 20, 690, Color.WHITE)
+                .sign("EXIT 25 Main St", 420 + 90 * s, 260 - 25 * s, size)
+                .toRgb();
+    }
+
+    @Test
+    void tracker_whenOcrOfDashcamSequence_findsOverlayAndKeepsMovingSignAsSceneText() {
+        OverlayTracker tracker = OverlayTracker.create(ASPECT);
+        List<List<TextLine>> frames = new ArrayList<>();
+        for (int s = 0; s <= 4; s++) {
+            List<TextLine> lines = ocr.read(dashcamFrame(s));
+            frames.add(lines);
+            tracker.accept(s, lines);
+        }
+
+        assertThat(tracker.regions()).extracting(r -> r.latest().text())
+                .containsExactly("2024/05/12 14:33:11", "N37.7749 W122.4194 62 km/h");
+        OverlayFields clock = tracker.regions().get(0).latest().fields();
+        assertThat(clock.timestamp()).isEqualTo(LocalDateTime.of(2024, 5, 12, 14, 33, 11));
+        OverlayFields position = tracker.regions().get(1).latest().fields();
+        assertThat(position.speed()).isEqualTo(new Speed(62, Speed.Unit.KMH));
+        assertThat(position.position()).isEqualTo(new GeoPoint(37.7749, -122.4194));
+        for (List<TextLine> lines : frames) {
+            // Bold sans-serif "I" is sometimes read as "l"; the point here is which text is scene text.
+            assertThat(tracker.sceneText(lines)).singleElement().satisfies(l -> assertThat(l.text()).endsWith("25 Main St"));
+        }
+    }
+
+    @Test
+    void tracker_whenOverlayReadOnlyInItsAreaAfterDiscovery_keepsFollowingTheClock() {
+        OverlayTracker tracker = OverlayTracker.create(ASPECT);
+        for (int s = 0; s <= 3; s++) tracker.accept(s, ocr.read(dashcamFrame(s)));
+        OverlayRegion clock = tracker.regions().getFirst();
+
+        Box area = clock.readArea(ASPECT);
+        List<TextLine> lines = ocr.read(dashcamFrame(4), area);
+        tracker.accept(4, lines, area);
+
+        assertThat(lines).extracting(TextLine::text).contains("2024/05/12 14:33:11");
+        assertThat(tracker.regions().getFirst().latest().fields().clock()).hasToString("14:33:11");
+    }
+}
