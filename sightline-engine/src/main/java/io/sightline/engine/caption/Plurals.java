@@ -3,14 +3,14 @@ package io.sightline.engine.caption;
 import java.util.Map;
 
 /** English plurals of the detector's class names (COCO-80). */
-final class Plurals {
+public final class Plurals {
     private Plurals() {}
 
     private static final Map<String, String> IRREGULAR = Map.of(
             "person", "people", "sheep", "sheep", "skis", "skis", "scissors", "scissors", "knife", "knives",
             "mouse", "mice", "wine glass", "wine glasses", "bus", "buses");
 
-    static String of(String noun) {
+    public static String of(String noun) {
         String irregular = IRREGULAR.get(noun);
         if (irregular != null) return irregular;
         if (noun.endsWith("s") || noun.endsWith("sh") || noun.endsWith("ch") || noun.endsWith("x")) return noun + "es";
