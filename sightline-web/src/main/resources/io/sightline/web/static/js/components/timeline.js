@@ -12,11 +12,12 @@ import { CATEGORIES, segmentCategory, storyboardTile } from '../perception.js';
  */
 export function createTimeline({ duration, storyboard, onSeek }) {
   const segmentLayer = h('div', { class: 'timeline-segments' });
+  const note = h('span', { class: 'timeline-note' });
   const playhead = h('div', { class: 'playhead', 'aria-hidden': 'true' });
   const tile = h('div', { class: 'preview-tile' });
   const previewTime = h('span', { class: 'preview-time' });
   const preview = h('div', { class: 'preview', hidden: true, 'aria-hidden': 'true' }, tile, previewTime);
-  const track = h('div', { class: 'timeline-track', dataset: { duration: String(duration) } }, segmentLayer, playhead, preview);
+  const track = h('div', { class: 'timeline-track', dataset: { duration: String(duration) } }, segmentLayer, note, playhead, preview);
   const legend = h('ul', { class: 'timeline-legend', 'aria-label': 'Timeline colours' });
   const el = h('div', { class: 'timeline' }, track,
     h('div', { class: 'timeline-times', 'aria-hidden': 'true' }, h('span', {}, '0:00'), h('span', {}, formatDuration(duration))),
@@ -49,14 +50,29 @@ export function createTimeline({ duration, storyboard, onSeek }) {
 
   track.addEventListener('pointermove', (e) => showPreview(timeAt(e.clientX)));
   track.addEventListener('pointerleave', () => { preview.hidden = true; });
+  // One tab stop for all segments; arrow keys, Home and End move between them (Enter or Space seeks).
+  segmentLayer.addEventListener('keydown', (e) => {
+    const buttons = [...segmentLayer.children];
+    const at = buttons.indexOf(document.activeElement);
+    const to = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: buttons.length - 1 }[e.key];
+    if (at < 0 || to === undefined || !buttons[to]) return;
+    e.preventDefault();
+    setTabStop(buttons[to]);
+    buttons[to].focus();
+  });
+  function setTabStop(button) {
+    for (const other of segmentLayer.children) other.tabIndex = other === button ? 0 : -1;
+  }
+
   track.addEventListener('click', (e) => {
     if (!e.target.closest('.segment')) onSeek(timeAt(e.clientX));
   });
 
   return {
     el,
-    /** Draws the perceived segments; an empty list clears them. */
-    setSegments(segments) {
+    /** Draws the perceived segments; with none, shows `emptyNote` in the bar instead. */
+    setSegments(segments, emptyNote = '') {
+      note.textContent = segments.length === 0 ? emptyNote : '';
       const present = new Set();
       replace(segmentLayer, segments.map((segment) => {
         const category = segmentCategory(segment);
@@ -77,6 +93,7 @@ export function createTimeline({ duration, storyboard, onSeek }) {
           onblur: () => { preview.hidden = true; },
         });
       }));
+      if (segmentLayer.firstElementChild) setTabStop(segmentLayer.firstElementChild);
       replace(legend, CATEGORIES.filter((c) => present.has(c.id)).map((c) =>
         h('li', {}, h('span', { class: `swatch cat-${c.id}`, 'aria-hidden': 'true' }), c.name)));
     },
@@ -85,6 +102,8 @@ export function createTimeline({ duration, storyboard, onSeek }) {
     },
     markActive(index) {
       for (const button of segmentLayer.children) button.classList.toggle('active', button.dataset.index === String(index));
+      const active = segmentLayer.querySelector('.segment.active');
+      if (active && !segmentLayer.contains(document.activeElement)) setTabStop(active);
     },
   };
 }

@@ -53,6 +53,7 @@ export function mount(el, { query, signal }, app) {
   const sidebar = h('nav', { class: 'sidebar', 'aria-label': 'Folders and collections' }, spinner('Loading folders…'));
   replace(el, h('div', { class: 'library' }, sidebar, main));
   app.uploads.attach(uploadsSlot);
+  heading.focus({ preventScroll: true });
 
   function queue(files) {
     if (files.length > 0) app.uploads.add(files, target);

@@ -145,6 +145,7 @@ export function mount(el, { params, query, signal }, app) {
 
     const videoEl = h('video', { controls: true, playsInline: true, preload: 'auto', poster: playback.posterUrl ?? null,
       'aria-label': `Video: ${video.name}` });
+    if (video.media?.width && video.media?.height) videoEl.style.aspectRatio = `${video.media.width} / ${video.media.height}`;
     const overlay = createBoxOverlay(videoEl);
     const nowPanel = createNowPanel(video.metadata);
     cleanups.push(() => overlay.destroy());
@@ -165,6 +166,11 @@ export function mount(el, { params, query, signal }, app) {
       nowPanel.update(t, segment);
     }
 
+    function timelineNote() {
+      return { loading: 'Loading what was perceived…', pending: 'Perception is running — segments appear here when it is done',
+        unavailable: 'No perceived segments — hover to preview, click to seek', ready: 'Nothing perceived' }[page.dataset.perception] ?? '';
+    }
+
     function seek(t) {
       if (videoEl.readyState === 0) pendingSeek = t;
       else videoEl.currentTime = t;
@@ -175,7 +181,7 @@ export function mount(el, { params, query, signal }, app) {
       if (timeline || !(duration > 0)) return;
       const storyboard = playback.storyboardUrl && playback.storyboard ? { url: playback.storyboardUrl, layout: playback.storyboard } : null;
       timeline = createTimeline({ duration, storyboard, onSeek: seek });
-      timeline.setSegments(segments);
+      timeline.setSegments(segments, timelineNote());
       stage.append(timeline.el);
       update();
     }
@@ -226,7 +232,7 @@ export function mount(el, { params, query, signal }, app) {
             e.message, e.requestId ? ` (request id ${e.requestId})` : ''));
         }
       }
-      timeline?.setSegments(segments);
+      timeline?.setSegments(segments, timelineNote());
       activeIndex = undefined;
       update();
     }
