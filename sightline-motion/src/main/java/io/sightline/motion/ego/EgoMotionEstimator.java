@@ -15,6 +15,7 @@ public final class EgoMotionEstimator implements AutoCloseable {
     private final LucasKanadeFlow flow;
     private final FlowModelFitter fitter;
     private double previousTime = Double.NaN;
+    private double keyframeTime = Double.NaN;
 
     private EgoMotionEstimator(EgoMotionConfig config) {
         this.config = config;
@@ -44,8 +45,21 @@ public final class EgoMotionEstimator implements AutoCloseable {
             flow.reset();
         }
         PointFlow points = flow.next(frame, excluded);
+        if (!flow.hasKeyframe()) {
+            flow.keepAsKeyframe();
+            keyframeTime = timeSeconds;
+        }
         if (!(gap > 0) || gap > config.maxPairGapSeconds()) return Optional.empty();
-        return Optional.of(measure(start, timeSeconds, (double) frame.height() / frame.width(), points));
+        EgoMotionFrame measured = measure(start, timeSeconds, (double) frame.height() / frame.width(), points);
+        if (timeSeconds - keyframeTime >= config.baselineSeconds() - 1e-6) {
+            EgoMotionFrame baseline = measure(keyframeTime, timeSeconds, measured.aspect(), flow.fromKeyframe(excluded));
+            measured = baseline.reliable()
+                    ? measured.withBaseline(keyframeTime, baseline.medianFlow(), baseline.forwardRate())
+                    : measured.withBaseline(keyframeTime, Double.NaN, Double.NaN);
+            flow.keepAsKeyframe();
+            keyframeTime = timeSeconds;
+        }
+        return Optional.of(measured);
     }
 
     private EgoMotionFrame measure(double start, double end, double aspect, PointFlow points) {
@@ -66,7 +80,8 @@ public final class EgoMotionEstimator implements AutoCloseable {
         double forward = fit.inlierCount() == 0 ? 0 : FlowModelFitter.median(expansions) / dt;
         return new EgoMotionFrame(start, end, aspect, points.size(), fit.inlierCount(), medianFlow,
                 reliable && medianFlow < config.stillFlow(), reliable,
-                forward, -model.tx() / dt, -model.shear() / dt, model.ty() / dt, model.rotation() / dt, model);
+                forward, -model.tx() / dt, -model.shear() / dt, model.ty() / dt, model.rotation() / dt, model,
+                Double.NaN, Double.NaN, Double.NaN);
     }
 
     @Override

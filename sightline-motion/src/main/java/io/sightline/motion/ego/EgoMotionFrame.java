@@ -25,6 +25,10 @@ package io.sightline.motion.ego;
  * @param still       medianFlow below the noise floor: no measurable camera motion
  * @param reliable    enough inliers to trust the numbers
  * @param model       the fitted background flow, displacements over the pair
+ * @param baselineStart   start of a longer-baseline measurement ending at this frame ({@link EgoMotionConfig#baselineSeconds()}),
+ *                        NaN when this frame closes none
+ * @param baselineFlow    median background displacement over that baseline, frame widths (NaN when none or unreliable)
+ * @param baselineForwardRate forward rate measured over that baseline, 1/s (NaN when none or unreliable)
  */
 public record EgoMotionFrame(
         double startTime,
@@ -40,7 +44,20 @@ public record EgoMotionFrame(
         double lateralRate,
         double pitchRate,
         double rollRate,
-        FlowModel model) {
+        FlowModel model,
+        double baselineStart,
+        double baselineFlow,
+        double baselineForwardRate) {
+
+    /** A copy that also carries a longer-baseline measurement ending at this frame. */
+    EgoMotionFrame withBaseline(double start, double flow, double forward) {
+        return new EgoMotionFrame(startTime, endTime, aspect, points, inliers, medianFlow, still, reliable, forwardRate, yawRate,
+                lateralRate, pitchRate, rollRate, model, start, flow, forward);
+    }
+
+    public boolean hasBaseline() {
+        return !Double.isNaN(baselineFlow);
+    }
 
     public double duration() {
         return endTime - startTime;

@@ -12,10 +12,12 @@ public final class EgoMotionTimeline {
     private final List<EgoMotionFrame> frames;
     private final EgoMotionConfig config;
     private final CameraKind cameraKind;
+    private final java.util.Map<EgoMotionFrame, Boolean> stillness = new java.util.IdentityHashMap<>();
 
     private EgoMotionTimeline(List<EgoMotionFrame> frames, EgoMotionConfig config) {
         this.frames = List.copyOf(frames);
         this.config = config;
+        judgeStillness();
         this.cameraKind = judgeCameraKind();
     }
 
@@ -67,8 +69,14 @@ public final class EgoMotionTimeline {
             return new EgoMotionWindow(start, end, pairs, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     previousForward, EnumSet.of(EgoMotionLabel.UNKNOWN));
         }
-        double stillFraction = reliable.stream().filter(EgoMotionFrame::still).count() / (double) reliable.size();
+        double stillFraction = reliable.stream().filter(this::still).count() / (double) reliable.size();
         double forward = median(reliable, EgoMotionFrame::forwardRate);
+        double[] baselineForward = reliable.stream().filter(EgoMotionFrame::hasBaseline)
+                .mapToDouble(EgoMotionFrame::baselineForwardRate).toArray();
+        if (Math.abs(forward) < config.movingForwardRate() && baselineForward.length > 0) {
+            // Slow motion is measured more precisely over the longer baseline.
+            forward = FlowModelFitter.median(baselineForward);
+        }
         double yaw = median(reliable, EgoMotionFrame::yawRate);
         double lateral = median(reliable, EgoMotionFrame::lateralRate);
         EnumSet<EgoMotionLabel> labels = EnumSet.noneOf(EgoMotionLabel.class);
@@ -95,16 +103,34 @@ public final class EgoMotionTimeline {
     private CameraKind judgeCameraKind() {
         List<EgoMotionFrame> reliable = frames.stream().filter(EgoMotionFrame::reliable).toList();
         if (reliable.isEmpty()) return CameraKind.UNKNOWN;
-        double stillFraction = reliable.stream().filter(EgoMotionFrame::still).count() / (double) reliable.size();
+        double stillFraction = reliable.stream().filter(this::still).count() / (double) reliable.size();
         double covered = reliable.getLast().endTime() - reliable.getFirst().startTime();
         if (stillFraction >= config.fixedCameraStillFraction() && covered >= config.fixedCameraSeconds()) return CameraKind.FIXED;
         // Any one-second stretch that is not still means the camera does move.
         int run = 0;
         for (EgoMotionFrame frame : reliable) {
-            run = frame.still() ? 0 : run + 1;
+            run = still(frame) ? 0 : run + 1;
             if (run >= 2 && frame.duration() * run >= 1.0) return CameraKind.MOVING;
         }
         return CameraKind.UNKNOWN;
+    }
+
+    /**
+     * Whether each pair counts as still. A longer-baseline measurement that spans the pair decides when there
+     * is one: motion too slow to show between neighbouring frames shows over the baseline.
+     */
+    private void judgeStillness() {
+        List<EgoMotionFrame> baselines = frames.stream().filter(EgoMotionFrame::hasBaseline).toList();
+        int next = 0;
+        for (EgoMotionFrame pair : frames) {
+            while (next < baselines.size() && baselines.get(next).endTime() < pair.endTime() - 1e-6) next++;
+            boolean spanned = next < baselines.size() && baselines.get(next).baselineStart() <= pair.startTime() + 1e-6;
+            stillness.put(pair, spanned ? baselines.get(next).baselineFlow() < config.stillFlow() : pair.still());
+        }
+    }
+
+    private boolean still(EgoMotionFrame pair) {
+        return stillness.getOrDefault(pair, pair.still());
     }
 
     private static double median(List<EgoMotionFrame> frames, java.util.function.ToDoubleFunction<EgoMotionFrame> value) {

@@ -37,15 +37,19 @@ final class FlowModelFitter {
         // Fixed seed: the same frames give the same answer.
         SplittableRandom random = new SplittableRandom(42);
         double[] best = null;
-        int bestCount = -1;
+        int bestScore = -1;
         for (int iteration = 0; iteration < iterations; iteration++) {
             int a = random.nextInt(n), b = random.nextInt(n), c = random.nextInt(n);
             if (a == b || b == c || a == c) continue;
             double[] params = solve(flow, new int[] {a, b, c});
             if (params == null) continue;
-            int count = countInliers(flow, params, threshold, null);
-            if (count > bestCount) {
-                bestCount = count;
+            boolean[] mask = new boolean[n];
+            int count = countInliers(flow, params, threshold, mask);
+            // Spread beats count: the background fills the picture, while a bonnet, an overlay or an unmasked
+            // object sits in a few cells however many corners it has.
+            int score = coveredCells(flow, mask) * (n + 1) + count;
+            if (score > bestScore) {
+                bestScore = score;
                 best = params;
             }
         }
@@ -63,6 +67,32 @@ final class FlowModelFitter {
             count = nextCount;
         }
         return new Fit(FlowModel.of(best), inliers, count);
+    }
+
+    static final int GRID_COLUMNS = 6;
+    static final int GRID_ROWS = 4;
+
+    /** Cells of a 6 x 4 grid over the frame that hold at least one inlier. */
+    private static int coveredCells(PointFlow flow, boolean[] inliers) {
+        boolean[] covered = new boolean[GRID_COLUMNS * GRID_ROWS];
+        double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < flow.size(); i++) {
+            minY = Math.min(minY, flow.y()[i]);
+            maxY = Math.max(maxY, flow.y()[i]);
+        }
+        double spanY = Math.max(maxY - minY, 1e-9);
+        int cells = 0;
+        for (int i = 0; i < flow.size(); i++) {
+            if (!inliers[i]) continue;
+            int column = Math.min(GRID_COLUMNS - 1, (int) ((flow.x()[i] + 0.5) * GRID_COLUMNS));
+            int row = Math.min(GRID_ROWS - 1, (int) ((flow.y()[i] - minY) / spanY * GRID_ROWS));
+            int cell = Math.max(0, row) * GRID_COLUMNS + Math.max(0, column);
+            if (!covered[cell]) {
+                covered[cell] = true;
+                cells++;
+            }
+        }
+        return cells;
     }
 
     private static int[] indices(boolean[] mask, int count) {

@@ -25,6 +25,7 @@ import org.bytedeco.opencv.opencv_core.TermCriteria;
 final class LucasKanadeFlow implements AutoCloseable {
     private final EgoMotionConfig config;
     private Mat previous;
+    private Mat keyframe;
     private int previousWidth;
     private int previousHeight;
 
@@ -48,10 +49,30 @@ final class LucasKanadeFlow implements AutoCloseable {
         }
     }
 
-    /** Forgets the previous frame, e.g. after a gap in the sampled timeline. */
+    /** Tracks points from the keyframe into the most recent frame; empty when there is no keyframe. */
+    PointFlow fromKeyframe(List<Box> excluded) {
+        if (keyframe == null || previous == null || keyframe.cols() != previous.cols() || keyframe.rows() != previous.rows()) {
+            return new PointFlow(new double[0], new double[0], new double[0], new double[0]);
+        }
+        return track(keyframe, previous, excluded);
+    }
+
+    /** Makes the most recent frame the keyframe that later frames are compared with over a longer baseline. */
+    void keepAsKeyframe() {
+        if (keyframe != null) keyframe.close();
+        keyframe = previous == null ? null : previous.clone();
+    }
+
+    boolean hasKeyframe() {
+        return keyframe != null;
+    }
+
+    /** Forgets the previous frame and the keyframe, e.g. after a gap in the sampled timeline. */
     void reset() {
         if (previous != null) previous.close();
         previous = null;
+        if (keyframe != null) keyframe.close();
+        keyframe = null;
     }
 
     private Mat toWorkingGray(RgbImage frame) {

@@ -122,7 +122,10 @@ public final class SceneAnalyzer {
         return squares / count - mean * mean;
     }
 
-    /** {largest clipped region as a share of the frame, number of regions above the minimum size}. */
+    /**
+     * {largest clipped region as a share of the frame, number of regions above the minimum size}, counting only
+     * regions that do not touch the top border: a clipped region there is an overexposed sky, not glare.
+     */
     private static double[] saturatedBlobs(float[] luma, int width, int height) {
         int n = width * height;
         boolean[] seen = new boolean[n];
@@ -132,17 +135,20 @@ public final class SceneAnalyzer {
         for (int start = 0; start < n; start++) {
             if (seen[start] || luma[start] < SATURATED_LUMA) continue;
             int size = 0;
+            boolean touchesTop = false;
             seen[start] = true;
             queue.add(start);
             while (!queue.isEmpty()) {
                 int i = queue.poll();
                 size++;
                 int x = i % width, y = i / width;
+                touchesTop |= y == 0;
                 if (x > 0) visit(i - 1, luma, seen, queue);
                 if (x < width - 1) visit(i + 1, luma, seen, queue);
                 if (y > 0) visit(i - width, luma, seen, queue);
                 if (y < height - 1) visit(i + width, luma, seen, queue);
             }
+            if (touchesTop) continue;
             largest = Math.max(largest, size);
             if (size >= minSize) blobs++;
         }

@@ -9,9 +9,10 @@ package io.sightline.motion.scene;
  * @param skyLuma           median brightness of the top third, where a road camera sees the sky
  * @param groundLuma        median brightness of the bottom third
  * @param darkFraction      share of pixels darker than 40
- * @param saturatedFraction share of pixels at 250 or brighter (clipped)
- * @param largestGlareBlob  the largest connected clipped region, as a share of the frame
- * @param glareBlobs        clipped regions of at least 0.01% of the frame (lamps, headlights, sun)
+ * @param saturatedFraction share of pixels at 250 or brighter (clipped), overexposed sky included
+ * @param largestGlareBlob  the largest connected clipped region not touching the top border (that is overexposed
+ *                          sky), as a share of the frame
+ * @param glareBlobs        such regions of at least 0.01% of the frame (lamps, headlights, the sun)
  * @param sharpness         variance of the 4-neighbour Laplacian of the luma; depends on content, compare
  *                          within one video
  * @param colourfulness     Hasler and Süsstrunk (2003) M: ~0 grey, 15 slightly, 33 moderately, 45 averagely,

@@ -116,6 +116,14 @@ class SceneAnalyzerTest {
     }
 
     @Test
+    void measure_whenSkyClippedAtTopBorder_reportsNoGlare() {
+        SceneStatistics stats = analyzer.measure(landscape(255, 1.0));
+
+        assertThat(stats.saturatedFraction()).isGreaterThan(0.3);
+        assertThat(SceneRules.glare(stats)).isFalse();
+    }
+
+    @Test
     void colourfulness_whenGrey_isMonochromeAndColourIsNot() {
         assertThat(SceneRules.monochrome(analyzer.measure(uniform(64, 36, 128, 128, 128)))).isTrue();
         assertThat(SceneRules.monochrome(analyzer.measure(landscape(200, 1.0)))).isFalse();
