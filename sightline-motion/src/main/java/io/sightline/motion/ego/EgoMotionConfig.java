@@ -12,6 +12,8 @@ package io.sightline.motion.ego;
  * @param lkPyramidLevels       pyramid levels; 3 levels of a 21-pixel window follow ~80 px jumps,
  *                              which 2-5 fps sampling of a moving car produces
  * @param forwardBackwardPixels a point is kept only if tracking it back lands this close to where it started
+ * @param maxViewCheckSeconds   a stretch of motion up to this long is checked for an unchanged view afterwards (see
+ *                              {@link EgoMotionFrame#viewUnchangedSince()}); longer ones are taken as camera motion
  * @param ransacIterations      RANSAC samples per frame pair
  * @param minInliers            fewer background points than this make a pair unreliable (reported, not labelled)
  * @param stillFlowPixels       median background flow per pair below this, at the working width, is "no motion".
@@ -50,6 +52,7 @@ public record EgoMotionConfig(
         double stillFlowPixels,
         double maxPairGapSeconds,
         double baselineSeconds,
+        double maxViewCheckSeconds,
         double stillFraction,
         double movingForwardRate,
         double turningYawRate,
@@ -59,12 +62,12 @@ public record EgoMotionConfig(
         double fixedCameraStillFraction) {
 
     public static EgoMotionConfig defaults() {
-        return new EgoMotionConfig(640, 400, 8, 21, 3, 1.0, 200, 15, 0.5, 1.5, 1.0, 0.8, 0.03, 0.06, 0.12, 0.6, 20, 0.95);
+        return new EgoMotionConfig(640, 400, 8, 21, 3, 1.0, 200, 15, 0.5, 1.5, 1.0, 30, 0.8, 0.03, 0.06, 0.12, 0.6, 20, 0.95);
     }
 
     public EgoMotionConfig withWorkingWidth(int width) {
         return new EgoMotionConfig(width, maxFeatures, minFeatureDistance, lkWindow, lkPyramidLevels, forwardBackwardPixels,
-                ransacIterations, minInliers, stillFlowPixels, maxPairGapSeconds, baselineSeconds, stillFraction, movingForwardRate,
+                ransacIterations, minInliers, stillFlowPixels, maxPairGapSeconds, baselineSeconds, maxViewCheckSeconds, stillFraction, movingForwardRate,
                 turningYawRate, lateralShiftRate, brakingRatio, fixedCameraSeconds, fixedCameraStillFraction);
     }
 

@@ -16,6 +16,8 @@ public final class EgoMotionEstimator implements AutoCloseable {
     private final FlowModelFitter fitter;
     private double previousTime = Double.NaN;
     private double keyframeTime = Double.NaN;
+    private double anchorTime = Double.NaN;
+    private boolean movedSinceAnchor;
 
     private EgoMotionEstimator(EgoMotionConfig config) {
         this.config = config;
@@ -49,7 +51,10 @@ public final class EgoMotionEstimator implements AutoCloseable {
             flow.keepAsKeyframe();
             keyframeTime = timeSeconds;
         }
-        if (!(gap > 0) || gap > config.maxPairGapSeconds()) return Optional.empty();
+        if (!(gap > 0) || gap > config.maxPairGapSeconds()) {
+            anchorTime = Double.NaN;
+            return Optional.empty();
+        }
         EgoMotionFrame measured = measure(start, timeSeconds, (double) frame.height() / frame.width(), points);
         if (timeSeconds - keyframeTime >= config.baselineSeconds() - 1e-6) {
             EgoMotionFrame baseline = measure(keyframeTime, timeSeconds, measured.aspect(), flow.fromKeyframe(excluded));
@@ -59,7 +64,29 @@ public final class EgoMotionEstimator implements AutoCloseable {
             flow.keepAsKeyframe();
             keyframeTime = timeSeconds;
         }
-        return Optional.of(measured);
+        return Optional.of(checkViewUnchanged(measured, excluded));
+    }
+
+    /**
+     * When the flow turns still again after some motion, compares this frame with the last still one: if the
+     * view is the same, the camera never moved and the motion in between was in front of it (a hand, a
+     * passing car that no detection masked).
+     */
+    private EgoMotionFrame checkViewUnchanged(EgoMotionFrame measured, List<Box> excluded) {
+        if (!measured.reliable()) return measured;
+        if (!measured.still()) {
+            movedSinceAnchor = true;
+            return measured;
+        }
+        EgoMotionFrame result = measured;
+        if (movedSinceAnchor && !Double.isNaN(anchorTime) && measured.endTime() - anchorTime <= config.maxViewCheckSeconds()) {
+            EgoMotionFrame sinceAnchor = measure(anchorTime, measured.endTime(), measured.aspect(), flow.fromAnchor(excluded));
+            if (sinceAnchor.still()) result = measured.withViewUnchangedSince(anchorTime);
+        }
+        flow.keepAsAnchor();
+        anchorTime = measured.endTime();
+        movedSinceAnchor = false;
+        return result;
     }
 
     private EgoMotionFrame measure(double start, double end, double aspect, PointFlow points) {
@@ -81,7 +108,7 @@ public final class EgoMotionEstimator implements AutoCloseable {
         return new EgoMotionFrame(start, end, aspect, points.size(), fit.inlierCount(), medianFlow,
                 reliable && medianFlow < config.stillFlow(), reliable,
                 forward, -model.tx() / dt, -model.shear() / dt, model.ty() / dt, model.rotation() / dt, model,
-                Double.NaN, Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     @Override

@@ -29,6 +29,8 @@ package io.sightline.motion.ego;
  *                        NaN when this frame closes none
  * @param baselineFlow    median background displacement over that baseline, frame widths (NaN when none or unreliable)
  * @param baselineForwardRate forward rate measured over that baseline, 1/s (NaN when none or unreliable)
+ * @param viewUnchangedSince  set on a still frame that ends a stretch of motion when the view is the same as at this
+ *                            earlier time: the camera did not move in between, something in front of it did; NaN otherwise
  */
 public record EgoMotionFrame(
         double startTime,
@@ -47,12 +49,18 @@ public record EgoMotionFrame(
         FlowModel model,
         double baselineStart,
         double baselineFlow,
-        double baselineForwardRate) {
+        double baselineForwardRate,
+        double viewUnchangedSince) {
 
     /** A copy that also carries a longer-baseline measurement ending at this frame. */
     EgoMotionFrame withBaseline(double start, double flow, double forward) {
         return new EgoMotionFrame(startTime, endTime, aspect, points, inliers, medianFlow, still, reliable, forwardRate, yawRate,
-                lateralRate, pitchRate, rollRate, model, start, flow, forward);
+                lateralRate, pitchRate, rollRate, model, start, flow, forward, viewUnchangedSince);
+    }
+
+    EgoMotionFrame withViewUnchangedSince(double time) {
+        return new EgoMotionFrame(startTime, endTime, aspect, points, inliers, medianFlow, still, reliable, forwardRate, yawRate,
+                lateralRate, pitchRate, rollRate, model, baselineStart, baselineFlow, baselineForwardRate, time);
     }
 
     public boolean hasBaseline() {

@@ -127,6 +127,12 @@ public final class EgoMotionTimeline {
             boolean spanned = next < baselines.size() && baselines.get(next).baselineStart() <= pair.startTime() + 1e-6;
             stillness.put(pair, spanned ? baselines.get(next).baselineFlow() < config.stillFlow() : pair.still());
         }
+        for (EgoMotionFrame closing : frames) {
+            if (Double.isNaN(closing.viewUnchangedSince())) continue;
+            for (EgoMotionFrame pair : frames) {
+                if (pair.startTime() >= closing.viewUnchangedSince() - 1e-6 && pair.endTime() <= closing.endTime() + 1e-6) stillness.put(pair, true);
+            }
+        }
     }
 
     private boolean still(EgoMotionFrame pair) {

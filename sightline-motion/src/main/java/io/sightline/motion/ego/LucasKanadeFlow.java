@@ -26,6 +26,7 @@ final class LucasKanadeFlow implements AutoCloseable {
     private final EgoMotionConfig config;
     private Mat previous;
     private Mat keyframe;
+    private Mat anchor;
     private int previousWidth;
     private int previousHeight;
 
@@ -51,16 +52,30 @@ final class LucasKanadeFlow implements AutoCloseable {
 
     /** Tracks points from the keyframe into the most recent frame; empty when there is no keyframe. */
     PointFlow fromKeyframe(List<Box> excluded) {
-        if (keyframe == null || previous == null || keyframe.cols() != previous.cols() || keyframe.rows() != previous.rows()) {
-            return new PointFlow(new double[0], new double[0], new double[0], new double[0]);
-        }
-        return track(keyframe, previous, excluded);
+        return fromSaved(keyframe, excluded);
     }
 
     /** Makes the most recent frame the keyframe that later frames are compared with over a longer baseline. */
     void keepAsKeyframe() {
         if (keyframe != null) keyframe.close();
         keyframe = previous == null ? null : previous.clone();
+    }
+
+    /** Tracks points from the anchor (the last still frame) into the most recent frame. */
+    PointFlow fromAnchor(List<Box> excluded) {
+        return fromSaved(anchor, excluded);
+    }
+
+    void keepAsAnchor() {
+        if (anchor != null) anchor.close();
+        anchor = previous == null ? null : previous.clone();
+    }
+
+    private PointFlow fromSaved(Mat saved, List<Box> excluded) {
+        if (saved == null || previous == null || saved.cols() != previous.cols() || saved.rows() != previous.rows()) {
+            return new PointFlow(new double[0], new double[0], new double[0], new double[0]);
+        }
+        return track(saved, previous, excluded);
     }
 
     boolean hasKeyframe() {
@@ -73,6 +88,8 @@ final class LucasKanadeFlow implements AutoCloseable {
         previous = null;
         if (keyframe != null) keyframe.close();
         keyframe = null;
+        if (anchor != null) anchor.close();
+        anchor = null;
     }
 
     private Mat toWorkingGray(RgbImage frame) {

@@ -164,6 +164,27 @@ class EgoMotionEstimatorTest {
     }
 
     @Test
+    void timeline_whenLargeUnmaskedObjectPassesAndLeaves_seesUnchangedViewAndStaysStopped() {
+        // Something big (a hand, a bus nobody detected) sweeps across most of the frame, then is gone.
+        RgbImage background = scene.view(WIDTH, HEIGHT, 900, 600, 1, 0);
+        RgbImage patchSource = scene.view(WIDTH, HEIGHT, 300, 300, 1, 0);
+        List<EgoMotionFrame> frames = new ArrayList<>();
+        try (EgoMotionEstimator estimator = EgoMotionEstimator.create(config)) {
+            for (int i = 0; i < 16; i++) {
+                boolean passing = i >= 5 && i <= 9;
+                RgbImage frame = passing ? paste(background, patchSource, 20 + 25 * (i - 5), 10, 500, 340) : background;
+                estimator.update(i / FPS, frame, List.of()).ifPresent(frames::add);
+            }
+        }
+
+        assertThat(frames).anySatisfy(f -> assertThat(f.still()).isFalse());
+        assertThat(frames).filteredOn(f -> !Double.isNaN(f.viewUnchangedSince())).singleElement()
+                .satisfies(f -> assertThat(f.viewUnchangedSince()).isBetween(0.8, 1.0));
+        EgoMotionTimeline timeline = EgoMotionTimeline.of(frames, config);
+        assertThat(timeline.windows(1.0)).allSatisfy(w -> assertThat(w.labels()).containsExactly(EgoMotionLabel.STOPPED));
+    }
+
+    @Test
     void update_whenGapInTime_skipsThePair() {
         RgbImage frame = scene.view(320, 180, 900, 600, 1, 0);
         try (EgoMotionEstimator estimator = EgoMotionEstimator.create(config)) {

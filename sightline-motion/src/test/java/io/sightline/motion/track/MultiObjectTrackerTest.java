@@ -24,7 +24,7 @@ class MultiObjectTrackerTest {
 
     /** A camera standing still: what the ego-motion estimator reports for identical frames. */
     private static EgoMotionFrame still(double start, double end) {
-        return new EgoMotionFrame(start, end, 0.5625, 300, 300, 0, true, true, 0, 0, 0, 0, 0, FlowModel.IDENTITY, Double.NaN, Double.NaN, Double.NaN);
+        return new EgoMotionFrame(start, end, 0.5625, 300, 300, 0, true, true, 0, 0, 0, 0, 0, FlowModel.IDENTITY, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     @Test
@@ -228,7 +228,7 @@ class MultiObjectTrackerTest {
                 tracker.update(0, detections);
             } else {
                 EgoMotionFrame ego = new EgoMotionFrame((i - 1) / FPS, i / FPS, 0.5625, 300, 300, 0.04, false, true,
-                        0, -0.04 * FPS, 0, 0, 0, shift, Double.NaN, Double.NaN, Double.NaN);
+                        0, -0.04 * FPS, 0, 0, 0, shift, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
                 tracker.update(i / FPS, detections, ego);
             }
         }
