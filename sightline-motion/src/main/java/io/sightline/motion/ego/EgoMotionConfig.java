@@ -71,6 +71,14 @@ public record EgoMotionConfig(
                 turningYawRate, lateralShiftRate, brakingRatio, fixedCameraSeconds, fixedCameraStillFraction);
     }
 
+    /**
+     * The still threshold over a longer baseline: jitter and sway add up like a random walk, so the noise floor
+     * grows with the square root of the number of frame intervals the baseline spans.
+     */
+    double baselineStillFlow(double baselineSeconds, double pairSeconds) {
+        return stillFlow() * Math.sqrt(Math.max(1, baselineSeconds / Math.max(pairSeconds, 1e-6)));
+    }
+
     /** {@link #stillFlowPixels} in frame widths. */
     double stillFlow() {
         return stillFlowPixels / workingWidth;

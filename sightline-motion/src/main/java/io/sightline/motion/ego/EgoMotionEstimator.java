@@ -74,10 +74,14 @@ public final class EgoMotionEstimator implements AutoCloseable {
      */
     private EgoMotionFrame checkViewUnchanged(EgoMotionFrame measured, List<Box> excluded) {
         if (!measured.reliable()) return measured;
-        if (!measured.still()) {
+        boolean baselineStill = measured.baselineStill(config);
+        if (!measured.still() || (measured.hasBaseline() && !baselineStill)) {
             movedSinceAnchor = true;
             return measured;
         }
+        // Anchors are only frames whose stillness the longer baseline confirms: a frame that looks still next to
+        // its neighbour may be part of a slow camera motion.
+        if (!baselineStill) return measured;
         EgoMotionFrame result = measured;
         if (movedSinceAnchor && !Double.isNaN(anchorTime) && measured.endTime() - anchorTime <= config.maxViewCheckSeconds()) {
             EgoMotionFrame sinceAnchor = measure(anchorTime, measured.endTime(), measured.aspect(), flow.fromAnchor(excluded));

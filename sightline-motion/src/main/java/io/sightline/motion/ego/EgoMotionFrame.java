@@ -63,6 +63,11 @@ public record EgoMotionFrame(
                 lateralRate, pitchRate, rollRate, model, baselineStart, baselineFlow, baselineForwardRate, time);
     }
 
+    /** Whether the longer baseline shows no motion beyond its noise floor; false when there is no baseline. */
+    boolean baselineStill(EgoMotionConfig config) {
+        return hasBaseline() && baselineFlow < config.baselineStillFlow(endTime - baselineStart, duration());
+    }
+
     public boolean hasBaseline() {
         return !Double.isNaN(baselineFlow);
     }

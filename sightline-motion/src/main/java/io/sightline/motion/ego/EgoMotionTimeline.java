@@ -125,7 +125,7 @@ public final class EgoMotionTimeline {
         for (EgoMotionFrame pair : frames) {
             while (next < baselines.size() && baselines.get(next).endTime() < pair.endTime() - 1e-6) next++;
             boolean spanned = next < baselines.size() && baselines.get(next).baselineStart() <= pair.startTime() + 1e-6;
-            stillness.put(pair, spanned ? baselines.get(next).baselineFlow() < config.stillFlow() : pair.still());
+            stillness.put(pair, spanned ? baselines.get(next).baselineStill(config) : pair.still());
         }
         for (EgoMotionFrame closing : frames) {
             if (Double.isNaN(closing.viewUnchangedSince())) continue;
