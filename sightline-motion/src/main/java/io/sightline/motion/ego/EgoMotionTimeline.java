@@ -116,8 +116,8 @@ public final class EgoMotionTimeline {
     }
 
     /**
-     * Whether each pair counts as still. A longer-baseline measurement that spans the pair decides when there
-     * is one: motion too slow to show between neighbouring frames shows over the baseline.
+     * Whether each pair counts as still. A still pair also needs a still longer baseline around it when there is
+     * one: motion too slow to show between neighbouring frames shows over the baseline.
      */
     private void judgeStillness() {
         List<EgoMotionFrame> baselines = frames.stream().filter(EgoMotionFrame::hasBaseline).toList();
@@ -125,7 +125,9 @@ public final class EgoMotionTimeline {
         for (EgoMotionFrame pair : frames) {
             while (next < baselines.size() && baselines.get(next).endTime() < pair.endTime() - 1e-6) next++;
             boolean spanned = next < baselines.size() && baselines.get(next).baselineStart() <= pair.startTime() + 1e-6;
-            stillness.put(pair, spanned ? baselines.get(next).baselineStill(config) : pair.still());
+            // The baseline can only reveal motion, never hide it: at speed, points tracked over a whole second are
+            // lost and what remains (bonnet, overlay) looks still.
+            stillness.put(pair, pair.still() && (!spanned || baselines.get(next).baselineStill(config)));
         }
         for (EgoMotionFrame closing : frames) {
             if (Double.isNaN(closing.viewUnchangedSince())) continue;
