@@ -71,9 +71,10 @@ public final class OcrEngine implements AutoCloseable {
     }
 
     /**
-     * Text lines inside {@code region} (normalised frame coordinates), e.g. a known overlay. The
-     * region is read at full resolution, so small overlay text reads better than in {@link #read(RgbImage)};
-     * returned boxes are in frame coordinates.
+     * Text lines inside {@code region} (normalised frame coordinates), e.g. a known overlay, at a
+     * fraction of the cost of the whole frame. Detection runs at the scale a whole-frame read uses,
+     * so text found there is found here too (the detector misses some thin small fonts at native
+     * resolution that it finds downscaled); returned boxes are in frame coordinates.
      */
     public List<TextLine> read(RgbImage image, Box region) {
         int x1 = clamp((int) Math.floor(region.x1() * image.width()), 0, image.width() - 1);
@@ -85,7 +86,8 @@ public final class OcrEngine implements AutoCloseable {
 
     private List<TextLine> readPixels(RgbImage image, int sx, int sy, int sw, int sh) {
         load();
-        List<double[]> boxes = detect(image, sx, sy, sw, sh);
+        double frameRatio = Math.min(1.0, (double) settings.maxSide() / Math.max(image.width(), image.height()));
+        List<double[]> boxes = detect(image, sx, sy, sw, sh, frameRatio);
         List<CtcDecoder.Decoded> texts = recognize(image, boxes);
         List<TextLine> lines = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {
@@ -100,17 +102,21 @@ public final class OcrEngine implements AutoCloseable {
     }
 
     /** Text boxes in image pixels, [x1, y1, x2, y2], in reading order. */
-    private List<double[]> detect(RgbImage image, int sx, int sy, int sw, int sh) {
-        double ratio = Math.min(1.0, (double) settings.maxSide() / Math.max(sw, sh));
-        int dw = Math.max(32, (int) Math.round(sw * ratio / 32) * 32);
-        int dh = Math.max(32, (int) Math.round(sh * ratio / 32) * 32);
-        float[] input = new float[3 * dw * dh];
-        PlanarResize.resize(image, sx, sy, sw, sh, dw, dh, input, 0, dw, dh, DETECTION_MEAN, DETECTION_STD);
+    private List<double[]> detect(RgbImage image, int sx, int sy, int sw, int sh, double ratio) {
+        // Scaled exactly, then padded to the multiple of 32 the network needs: stretching a small
+        // crop to the next multiple distorts text enough to lose it.
+        int rw = Math.max(1, (int) Math.round(sw * ratio));
+        int rh = Math.max(1, (int) Math.round(sh * ratio));
+        int dw = Math.max(32, (rw + 31) / 32 * 32);
+        int dh = Math.max(32, (rh + 31) / 32 * 32);
+        float[] input = new float[3 * dw * dh]; // zero padding is the mean colour after normalisation
+        PlanarResize.resize(image, sx, sy, sw, sh, rw, rh, input, 0, dw, dh, DETECTION_MEAN, DETECTION_STD);
         float[] probability = run(detector, input, new long[] {1, 3, dh, dw});
-        double fx = (double) sw / dw, fy = (double) sh / dh;
+        double fx = (double) sw / rw, fy = (double) sh / rh;
         List<double[]> boxes = new ArrayList<>();
         for (DbPostProcessor.MapBox m : postProcessor.boxes(probability, dw, dh)) {
-            boxes.add(new double[] {sx + m.x1() * fx, sy + m.y1() * fy, sx + m.x2() * fx, sy + m.y2() * fy});
+            if (m.x1() >= rw || m.y1() >= rh) continue; // in the padding
+            boxes.add(new double[] {sx + m.x1() * fx, sy + m.y1() * fy, sx + Math.min(rw, m.x2()) * fx, sy + Math.min(rh, m.y2()) * fy});
         }
         return readingOrder(boxes);
     }

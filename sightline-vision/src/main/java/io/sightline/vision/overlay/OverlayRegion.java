@@ -23,12 +23,13 @@ public record OverlayRegion(int id, Box box, double firstSeen, double lastSeen, 
     }
 
     /**
-     * The box grown by a line height up and down and a few line heights to the sides, for
-     * {@code OcrEngine.read(image, area)}: the text may grow (a speed gaining a digit) or jitter.
+     * Where to re-read this overlay with {@code OcrEngine.read(image, area)}: the full-width band
+     * of the frame around the text, three line heights above and below. The text may
+     * grow or jitter, and the detector finds small text more reliably with the context of the
+     * whole row than in a tight crop.
      */
-    public Box readArea(double frameAspect) {
-        double h = box.height();
-        double w = 3 * h / frameAspect;
-        return new Box(Math.max(0, box.x1() - w), Math.max(0, box.y1() - h), Math.min(1, box.x2() + w), Math.min(1, box.y2() + h));
+    public Box readArea() {
+        double margin = 3 * box.height();
+        return new Box(0, Math.max(0, box.y1() - margin), 1, Math.min(1, box.y2() + margin));
     }
 }

@@ -19,10 +19,13 @@ public final class OverlayTracker {
      * @param minFrames    in at least this many sampled frames
      * @param minPresence  and in at least this share of the frames that covered its place since it appeared
      * @param forgetAfter  seconds after which text that never became stable is forgotten
+     * @param borderBand   overlays lie within this share of the frame height from the top or the
+     *                     bottom edge (0.5 accepts anywhere): with the camera at rest, a number
+     *                     plate or shop sign ahead stays put as long as an overlay does
      */
-    public record Settings(double minSeconds, int minFrames, double minPresence, double forgetAfter) {
+    public record Settings(double minSeconds, int minFrames, double minPresence, double forgetAfter, double borderBand) {
         public static Settings defaults() {
-            return new Settings(3.0, 3, 0.6, 10.0);
+            return new Settings(3.0, 3, 0.6, 10.0, 0.25);
         }
     }
 
@@ -156,7 +159,9 @@ public final class OverlayTracker {
         private boolean stableNow() {
             // opportunities are counted after observe(), so this frame is one more
             double presence = (double) frames / Math.max(frames, opportunities + 1);
-            return frames >= settings.minFrames() && lastSeen - firstSeen >= settings.minSeconds() && presence >= settings.minPresence();
+            boolean inBorder = anchor.y2() <= settings.borderBand() || anchor.y1() >= 1 - settings.borderBand();
+            return inBorder && frames >= settings.minFrames() && lastSeen - firstSeen >= settings.minSeconds()
+                    && presence >= settings.minPresence();
         }
 
         OverlayRegion toRegion() {

@@ -71,7 +71,7 @@ class OverlayOcrTest {
         for (int s = 0; s <= 3; s++) tracker.accept(s, ocr.read(dashcamFrame(s)));
         OverlayRegion clock = tracker.regions().getFirst();
 
-        Box area = clock.readArea(ASPECT);
+        Box area = clock.readArea();
         List<TextLine> lines = ocr.read(dashcamFrame(4), area);
         tracker.accept(4, lines, area);
 

@@ -53,6 +53,22 @@ class OverlayTrackerTest {
     }
 
     @Test
+    void regions_whenStillTextInTheMiddleOfTheFrame_reportsNothing() {
+        OverlayTracker tracker = OverlayTracker.create(ASPECT);
+        for (int s = 0; s <= 6; s++) tracker.accept(s, List.of(line("3055D5", 0.43, 0.63, 0.47, 0.65)));
+
+        assertThat(tracker.regions()).isEmpty();
+    }
+
+    @Test
+    void regions_whenBorderBandWidened_acceptsStillTextAnywhere() {
+        OverlayTracker tracker = OverlayTracker.create(ASPECT, new OverlayTracker.Settings(3.0, 3, 0.6, 10.0, 0.5));
+        for (int s = 0; s <= 6; s++) tracker.accept(s, List.of(line("CAM 2", 0.43, 0.63, 0.47, 0.65)));
+
+        assertThat(tracker.regions()).hasSize(1);
+    }
+
+    @Test
     void regions_whenTextLengthChanges_keepsOneRegionAnchoredAtTheLeftEdge() {
         OverlayTracker tracker = OverlayTracker.create(ASPECT);
         String[] speeds = {"6 km/h", "12 km/h", "118 km/h", "9 km/h", "10 km/h"};
@@ -112,14 +128,14 @@ class OverlayTrackerTest {
     }
 
     @Test
-    void readArea_growsTheBoxAroundTheText() {
+    void readArea_isTheFullWidthBandAroundTheText() {
         OverlayRegion region = new OverlayRegion(1, new Box(0.8, 0.05, 0.9, 0.08), 0, 4, List.of(new OverlayReading(0, "6 km/h", 0.9)));
 
-        Box area = region.readArea(ASPECT);
+        Box area = region.readArea();
 
-        assertThat(area.x1()).isLessThan(0.8);
-        assertThat(area.x2()).isGreaterThan(0.9);
-        assertThat(area.y1()).isCloseTo(0.02, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(area.y2()).isCloseTo(0.11, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(area.x1()).isZero();
+        assertThat(area.x2()).isEqualTo(1);
+        assertThat(area.y1()).isZero();
+        assertThat(area.y2()).isCloseTo(0.17, org.assertj.core.api.Assertions.within(1e-9));
     }
 }
