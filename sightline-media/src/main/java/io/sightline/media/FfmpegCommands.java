@@ -1,0 +1,109 @@
+package io.sightline.media;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every ffmpeg and ffprobe command line Sightline runs, as pure functions of their inputs, so each
+ * can be checked by looking at its argument list.
+ */
+public final class FfmpegCommands {
+
+    /** HLS segment length in seconds; transcodes put a keyframe this often so segments come out even. */
+    public static final int HLS_SEGMENT_SECONDS = 4;
+    private static final List<String> QUIET = List.of("-nostdin", "-hide_banner", "-loglevel", "error", "-y");
+    private static final List<String> PROGRESS = List.of("-progress", "pipe:1", "-nostats");
+
+    private FfmpegCommands() {}
+
+    public static List<String> probe(Path ffprobe, Path input) {
+        return List.of(ffprobe.toString(), "-v", "error", "-print_format", "json", "-show_format", "-show_streams", input.toString());
+    }
+
+    /** Copies H.264/AAC into an MP4 with the index up front (faststart), first video and audio streams only. */
+    public static List<String> remux(Path ffmpeg, Path input, Path output) {
+        List<String> args = start(ffmpeg, input);
+        args.addAll(List.of("-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-movflags", "+faststart"));
+        return finish(args, "mp4", output);
+    }
+
+    /**
+     * Transcodes to H.264 (yuv420p, even dimensions, a keyframe every segment) and AAC when the
+     * source has audio. Variable frame rate becomes constant at the average rate; rotation is
+     * applied to the pixels (ffmpeg's default autorotate), so players need no display matrix.
+     */
+    public static List<String> transcode(Path ffmpeg, Path input, ProbeResult probe, Path output) {
+        List<String> args = start(ffmpeg, input);
+        args.addAll(List.of("-map", "0:v:0", "-map", "0:a:0?",
+                "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p",
+                "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2",
+                "-force_key_frames", "expr:gte(t,n_forced*" + HLS_SEGMENT_SECONDS + ")"));
+        if (probe.variableFrameRate() && probe.fps() > 0) {
+            args.addAll(List.of("-fps_mode", "cfr", "-r", format(probe.fps())));
+        }
+        if (probe.audioCodec() != null) args.addAll(List.of("-c:a", "aac", "-b:a", "128k"));
+        args.addAll(List.of("-movflags", "+faststart"));
+        return finish(args, "mp4", output);
+    }
+
+    /** Packages an MP4 as HLS VOD without re-encoding: {@code index.m3u8} and {@code segNNNNN.ts} in {@code dir}. */
+    public static List<String> hls(Path ffmpeg, Path mp4, Path dir) {
+        List<String> args = start(ffmpeg, mp4);
+        args.addAll(List.of("-map", "0", "-c", "copy", "-hls_time", Integer.toString(HLS_SEGMENT_SECONDS),
+                "-hls_playlist_type", "vod", "-hls_segment_filename", dir.resolve("seg%05d.ts").toString()));
+        return finish(args, "hls", dir.resolve("index.m3u8"));
+    }
+
+    /** One JPEG frame at {@code atSeconds}, at most 640 pixels wide. */
+    public static List<String> poster(Path ffmpeg, Path mp4, double atSeconds, Path output) {
+        List<String> args = new ArrayList<>(QUIET);
+        args.add(0, ffmpeg.toString());
+        args.addAll(List.of("-ss", format(atSeconds), "-i", mp4.toString(), "-frames:v", "1",
+                "-vf", "scale='min(640,iw)':-2", "-q:v", "3"));
+        return finish(args, "image2", output);
+    }
+
+    /** The storyboard sprite: one frame every interval, scaled to the tile size, tiled into one JPEG. */
+    public static List<String> storyboard(Path ffmpeg, Path mp4, StoryboardLayout layout, Path output) {
+        List<String> args = start(ffmpeg, mp4);
+        args.addAll(List.of("-vf", "fps=1/" + format(layout.intervalSeconds()) + ",scale=" + layout.tileWidth() + ":" + layout.tileHeight()
+                        + ",tile=" + layout.columns() + "x" + layout.rows(),
+                "-frames:v", "1", "-q:v", "4"));
+        return finish(args, "image2", output);
+    }
+
+    /**
+     * Decodes frames for perception: {@code fps} frames a second, scaled to exactly
+     * {@code width x height}, as raw RGB on stdout; {@code showinfo} logs each frame's timestamp.
+     */
+    public static List<String> decodeFrames(Path ffmpeg, Path input, double fps, int width, int height) {
+        return List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "info", "-i", input.toString(),
+                "-map", "0:v:0", "-vf", "fps=" + format(fps) + ",scale=" + width + ":" + height + ",showinfo",
+                "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1");
+    }
+
+    /** Plain decode to nothing: the baseline the benchmarks compare the pipeline with. */
+    public static List<String> decodeOnly(Path ffmpeg, Path input) {
+        return List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-i", input.toString(), "-f", "null", "-");
+    }
+
+    private static List<String> start(Path ffmpeg, Path input) {
+        List<String> args = new ArrayList<>();
+        args.add(ffmpeg.toString());
+        args.addAll(QUIET);
+        args.addAll(List.of("-i", input.toString()));
+        return args;
+    }
+
+    private static List<String> finish(List<String> args, String format, Path output) {
+        args.addAll(PROGRESS);
+        args.addAll(List.of("-f", format, output.toString()));
+        return args;
+    }
+
+    static String format(double value) {
+        return String.format(Locale.ROOT, "%.3f", value).replaceAll("\\.?0+$", "");
+    }
+}

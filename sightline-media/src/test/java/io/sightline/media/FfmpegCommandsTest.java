@@ -1,0 +1,99 @@
+package io.sightline.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FfmpegCommandsTest {
+
+    private static final Path FFMPEG = Path.of("/bin/ffmpeg");
+    private static final Path IN = Path.of("/data/in.mov");
+    private static final Path OUT = Path.of("/data/out.mp4");
+
+    private static ProbeResult probe(String codec, String audio, boolean vfr, int rotation) {
+        return new ProbeResult("mov,mp4,m4a,3gp,3g2,mj2", 10, 1280, 720, 25, codec, audio, rotation, vfr, 1_000_000);
+    }
+
+    @Test
+    void remux_copiesFirstVideoAndOptionalAudioWithFaststart() {
+        assertThat(FfmpegCommands.remux(FFMPEG, IN, OUT)).containsSubsequence("-i", "/data/in.mov")
+                .containsSubsequence("-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-movflags", "+faststart")
+                .containsSubsequence("-progress", "pipe:1").endsWith("-f", "mp4", "/data/out.mp4")
+                .contains("-nostdin");
+    }
+
+    @Test
+    void transcode_whenVariableFrameRateWithAudio_forcesConstantRateAndEncodesAac() {
+        List<String> args = FfmpegCommands.transcode(FFMPEG, IN, probe("hevc", "opus", true, 0), OUT);
+        assertThat(args).containsSubsequence("-c:v", "libx264").containsSubsequence("-pix_fmt", "yuv420p")
+                .containsSubsequence("-fps_mode", "cfr", "-r", "25").containsSubsequence("-c:a", "aac")
+                .containsSubsequence("-force_key_frames", "expr:gte(t,n_forced*4)")
+                .containsSubsequence("-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2");
+    }
+
+    @Test
+    void transcode_whenConstantRateWithoutAudio_hasNoRateOrAudioOptions() {
+        List<String> args = FfmpegCommands.transcode(FFMPEG, IN, probe("mpeg4", null, false, 0), OUT);
+        assertThat(args).doesNotContain("-fps_mode", "-c:a", "-r");
+    }
+
+    @Test
+    void hls_writesVodPlaylistAndNumberedSegmentsIntoTheDirectory() {
+        assertThat(FfmpegCommands.hls(FFMPEG, OUT, Path.of("/data/hls")))
+                .containsSubsequence("-c", "copy", "-hls_time", "4", "-hls_playlist_type", "vod",
+                        "-hls_segment_filename", "/data/hls/seg%05d.ts")
+                .endsWith("-f", "hls", "/data/hls/index.m3u8");
+    }
+
+    @Test
+    void storyboard_tilesFramesAtTheLayoutsInterval() {
+        StoryboardLayout layout = new StoryboardLayout(10, 3, 160, 90, 2, 25);
+        assertThat(FfmpegCommands.storyboard(FFMPEG, OUT, layout, Path.of("/data/s.jpg")))
+                .containsSubsequence("-vf", "fps=1/2,scale=160:90,tile=10x3", "-frames:v", "1");
+    }
+
+    @Test
+    void poster_takesOneScaledFrameAtTheGivenTime() {
+        assertThat(FfmpegCommands.poster(FFMPEG, OUT, 1.25, Path.of("/data/p.jpg")))
+                .containsSubsequence("-ss", "1.25", "-i", "/data/out.mp4", "-frames:v", "1")
+                .endsWith("-f", "image2", "/data/p.jpg");
+    }
+
+    @Test
+    void decodeFrames_samplesScalesAndLogsTimestamps() {
+        assertThat(FfmpegCommands.decodeFrames(FFMPEG, IN, 2.5, 640, 360))
+                .containsSubsequence("-vf", "fps=2.5,scale=640:360,showinfo", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1");
+    }
+
+    @Test
+    void needsTranscode_onlyWhenTheSourceDoesNotFitHls() {
+        assertThat(probe("h264", "aac", false, 0).needsTranscode()).isFalse();
+        assertThat(probe("h264", null, false, 0).needsTranscode()).isFalse();
+        assertThat(probe("h264", "mp3", false, 0).needsTranscode()).isTrue();
+        assertThat(probe("h264", "aac", true, 0).needsTranscode()).isTrue();
+        assertThat(probe("h264", "aac", false, 90).needsTranscode()).isTrue();
+        assertThat(probe("hevc", "aac", false, 0).needsTranscode()).isTrue();
+        assertThat(new ProbeResult("matroska,webm", 1, 2, 2, 25, "h264", null, 0, false, 0).needsTranscode()).isTrue();
+    }
+
+    @Test
+    void progress_parsesMicrosecondsAgainstDuration() {
+        assertThat(FfmpegProcess.percentOf("out_time_us=5000000", 10)).isEqualTo(50);
+        assertThat(FfmpegProcess.percentOf("out_time_ms=2500000", 10)).isEqualTo(25);
+        assertThat(FfmpegProcess.percentOf("out_time_us=N/A", 10)).isEqualTo(-1);
+        assertThat(FfmpegProcess.percentOf("progress=end", 10)).isEqualTo(100);
+        assertThat(FfmpegProcess.percentOf("frame=12", 10)).isEqualTo(-1);
+    }
+
+    @Test
+    void storyboardLayout_fitsLongVideosInAHundredTiles() {
+        StoryboardLayout shortClip = StoryboardLayout.forVideo(6.2, 1280, 720);
+        assertThat(shortClip).isEqualTo(new StoryboardLayout(7, 1, 160, 90, 1, 7));
+        StoryboardLayout hour = StoryboardLayout.forVideo(3600, 720, 1280);
+        assertThat(hour.tiles()).isLessThanOrEqualTo(100);
+        assertThat(hour.intervalSeconds()).isEqualTo(36);
+        assertThat(hour.tileHeight()).isEqualTo(284);
+    }
+}
