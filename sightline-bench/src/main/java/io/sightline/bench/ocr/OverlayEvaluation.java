@@ -112,7 +112,7 @@ public final class OverlayEvaluation {
         double cerRegion = 0, cerFull = 0;
         for (TruthLine line : truth) {
             RgbImage frame = grabber.frameAt(clip, probe, Math.min(line.t(), probe.seconds() - 0.05));
-            List<TextLine> regionRows = frame == null ? List.of() : readRegions(ocr, frame, regions, aspect);
+            List<TextLine> regionRows = frame == null ? List.of() : readRegions(ocr, frame, tracker, aspect);
             List<TextLine> fullRows = frame == null ? List.of() : TextRows.merge(ocr.read(frame), aspect);
             TextLine bestRegion = closest(regionRows, line.text());
             TextLine bestFull = closest(fullRows, line.text());
@@ -131,7 +131,7 @@ public final class OverlayEvaluation {
         double regionMs = 0;
         for (int s = 0; s < seconds.size(); s++) {
             long start = System.nanoTime();
-            List<TextLine> rows = readRegions(ocr, seconds.get(s), regions, aspect);
+            List<TextLine> rows = readRegions(ocr, seconds.get(s), tracker, aspect);
             regionMs += (System.nanoTime() - start) / 1e6;
             LocalTime clock = rows.stream().map(r -> OverlayParser.clock(r.text())).flatMap(Optional::stream).findFirst().orElse(null);
             Speed speed = rows.stream().map(r -> OverlayParser.speed(r.text())).flatMap(Optional::stream).findFirst().orElse(null);
@@ -159,15 +159,9 @@ public final class OverlayEvaluation {
     }
 
     /** Reads the areas of all overlay regions (each band once) and joins the result into rows. */
-    private static List<TextLine> readRegions(OcrEngine ocr, RgbImage frame, List<OverlayRegion> regions, double aspect) {
-        List<Box> bands = new ArrayList<>();
-        regions.stream().map(OverlayRegion::readArea).sorted(java.util.Comparator.comparingDouble(Box::y1)).forEach(area -> {
-            Box last = bands.isEmpty() ? null : bands.getLast();
-            if (last != null && area.y1() <= last.y2()) bands.set(bands.size() - 1, new Box(0, last.y1(), 1, Math.max(last.y2(), area.y2())));
-            else bands.add(area);
-        });
+    private static List<TextLine> readRegions(OcrEngine ocr, RgbImage frame, OverlayTracker tracker, double aspect) {
         List<TextLine> lines = new ArrayList<>();
-        for (Box band : bands) lines.addAll(ocr.read(frame, band));
+        for (Box area : tracker.readAreas()) lines.addAll(ocr.read(frame, area));
         return TextRows.merge(lines, aspect);
     }
 

@@ -94,6 +94,24 @@ public final class OverlayTracker {
                 .map(Candidate::toRegion).toList();
     }
 
+    /**
+     * The {@link OverlayRegion#readArea() read areas} of all stable regions, overlapping ones
+     * joined, top to bottom: one {@code OcrEngine.read(image, area)} per area re-reads every overlay
+     * (two regions on one row are read once).
+     */
+    public List<Box> readAreas() {
+        List<Box> areas = new ArrayList<>();
+        regions().stream().map(OverlayRegion::readArea).sorted(Comparator.comparingDouble(Box::y1)).forEach(area -> {
+            Box last = areas.isEmpty() ? null : areas.getLast();
+            if (last != null && area.y1() <= last.y2()) {
+                areas.set(areas.size() - 1, new Box(Math.min(last.x1(), area.x1()), last.y1(), Math.max(last.x2(), area.x2()), Math.max(last.y2(), area.y2())));
+            } else {
+                areas.add(area);
+            }
+        });
+        return areas;
+    }
+
     /** Whether a text box lies in a stable overlay region. */
     public boolean isOverlay(Box box) {
         return candidates.stream().anyMatch(c -> c.stable() && samePlace(c.anchor, box));

@@ -128,6 +128,20 @@ class OverlayTrackerTest {
     }
 
     @Test
+    void readAreas_whenTwoRegionsShareARow_returnsOneAreaForThem() {
+        OverlayTracker tracker = OverlayTracker.create(ASPECT);
+        for (int s = 0; s <= 4; s++) {
+            tracker.accept(s, List.of(
+                    line("2015-08-21 08:10:3" + s, 0.01, 0.96, 0.17, 0.99),
+                    line("DR650GW-2CH/FHD-HD", 0.79, 0.96, 0.98, 0.99),
+                    line("CAM 1", 0.01, 0.02, 0.08, 0.05)));
+        }
+
+        assertThat(tracker.regions()).hasSize(3);
+        assertThat(tracker.readAreas()).hasSize(2).allSatisfy(a -> assertThat(a.width()).isEqualTo(1));
+    }
+
+    @Test
     void readArea_isTheFullWidthBandAroundTheText() {
         OverlayRegion region = new OverlayRegion(1, new Box(0.8, 0.05, 0.9, 0.08), 0, 4, List.of(new OverlayReading(0, "6 km/h", 0.9)));
 
