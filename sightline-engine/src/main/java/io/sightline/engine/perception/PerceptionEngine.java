@@ -1,0 +1,254 @@
+package io.sightline.engine.perception;
+
+import io.sightline.api.Segment;
+import io.sightline.motion.ego.EgoMotionConfig;
+import io.sightline.motion.ego.EgoMotionEstimator;
+import io.sightline.motion.ego.EgoMotionFrame;
+import io.sightline.motion.ego.EgoMotionTimeline;
+import io.sightline.motion.scene.SceneAnalyzer;
+import io.sightline.motion.scene.SceneSample;
+import io.sightline.motion.scene.SceneTimeline;
+import io.sightline.motion.track.MultiObjectTracker;
+import io.sightline.motion.track.ObservedDetection;
+import io.sightline.motion.track.TrackerConfig;
+import io.sightline.vision.detect.Detection;
+import io.sightline.vision.detect.ObjectDetector;
+import io.sightline.vision.image.Box;
+import io.sightline.vision.image.RgbImage;
+import io.sightline.vision.ocr.OcrEngine;
+import io.sightline.vision.ocr.TextLine;
+import io.sightline.vision.overlay.OverlayRegion;
+import io.sightline.vision.overlay.OverlayTracker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Perceives a video into segments: samples frames, and per frame runs the detector (with box
+ * colours), ego-motion on the background (object and overlay boxes masked), the tracker (fed the
+ * ego-motion so motions are relative to the scene) and scene statistics; OCR reads a whole frame
+ * now and then to find overlays and scene text, and re-reads the overlay bands in between. At the
+ * end the per-video judgements (fixed camera, tunnel after daylight, stable overlays) are made and
+ * the video is cut into segments with captions.
+ *
+ * <p>The detector and OCR are optional: without them a segment's {@code objects} or {@code texts}
+ * are null ("not perceived"), and the result says so in its warnings. An instance may perceive
+ * several videos at once when its detector and OCR are thread-safe; all per-video state lives in
+ * one call.
+ */
+public final class PerceptionEngine {
+    private static final int MAX_STAGE_WARNINGS = 20;
+    /** Whole frames are read every overlay interval for this long, or until an overlay is found. */
+    static final double OVERLAY_DISCOVERY_SECONDS = 5;
+
+    private final FrameSource frameSource;
+    private final ObjectDetector detector;
+    private final OcrEngine ocr;
+    private final BoxColour colours;
+    private final PerceptionSettings settings;
+    private final TrackerConfig trackerConfig;
+    private final EgoMotionConfig egoConfig;
+
+    private PerceptionEngine(Builder b) {
+        frameSource = b.frameSource;
+        detector = b.detector;
+        ocr = b.ocr;
+        colours = b.colours;
+        settings = b.settings;
+        trackerConfig = b.trackerConfig;
+        egoConfig = b.egoConfig;
+    }
+
+    public static Builder builder(FrameSource frameSource) {
+        return new Builder(frameSource);
+    }
+
+    public PerceptionSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Perceives one video. Corrupt frames and failures of a stage on single frames are skipped and
+     * reported in {@link PerceptionResult#warnings()}; a video that cannot be decoded at all throws
+     * {@link FrameDecodingException}.
+     */
+    public PerceptionResult perceive(String videoId, Path video, ProgressListener progress) {
+        Objects.requireNonNull(videoId, "videoId");
+        var run = new Run();
+        try (FrameSource.Frames frames = frameSource.open(video, settings.fps(), settings.maxWidth());
+             EgoMotionEstimator egoEstimator = EgoMotionEstimator.create(egoConfig)) {
+            MultiObjectTracker tracker = MultiObjectTracker.create(trackerConfig);
+            SceneAnalyzer sceneAnalyzer = SceneAnalyzer.create();
+            List<EgoMotionFrame> egoFrames = new ArrayList<>();
+            List<SceneSample> sceneSamples = new ArrayList<>();
+            List<TextRead> reads = new ArrayList<>();
+            OverlayTracker overlays = null;
+            double nextFullRead = 0;
+            double nextOverlayRead = 0;
+            double lastTime = Double.NEGATIVE_INFINITY;
+            int reported = -1;
+
+            while (true) {
+                Optional<VideoFrame> next = run.time("decode", frames::next);
+                if (next.isEmpty()) break;
+                VideoFrame frame = next.get();
+                double t = frame.seconds();
+                if (t <= lastTime) {
+                    run.warn("frame at " + t + " s is not after the previous one (" + lastTime + " s); skipped");
+                    continue;
+                }
+                lastTime = t;
+                run.frames++;
+                RgbImage image = frame.image();
+
+                List<Detection> detections = detector == null ? List.of()
+                        : run.stage("detect", () -> detector.detect(image), List.of(), t);
+                List<ObservedDetection> observed = run.stage("colour", () -> withColours(image, detections), List.of(), t);
+
+                if (ocr != null) {
+                    if (overlays == null) overlays = OverlayTracker.create((double) image.width() / image.height());
+                    OverlayTracker overlayTracker = overlays;
+                    if (t >= nextFullRead - 1e-6) {
+                        List<TextLine> lines = run.stage("ocr", () -> ocr.read(image), List.of(), t);
+                        overlayTracker.accept(t, lines);
+                        reads.add(new TextRead(t, lines, true));
+                        // until an overlay is found, the start of a video is read densely: an overlay needs a few
+                        // reads in a row to prove it stays put, and it is there from the first frame on almost always
+                        boolean discovering = t < OVERLAY_DISCOVERY_SECONDS && overlayTracker.regions().isEmpty();
+                        nextFullRead = t + (discovering ? settings.overlayReadSeconds() : settings.fullFrameOcrSeconds());
+                        nextOverlayRead = t + settings.overlayReadSeconds();
+                    } else if (t >= nextOverlayRead - 1e-6 && !overlayTracker.regions().isEmpty()) {
+                        for (OverlayRegion region : overlayTracker.regions()) {
+                            Box band = readBand(region.box());
+                            List<TextLine> lines = run.stage("ocr", () -> ocr.read(image, band), List.of(), t);
+                            overlayTracker.accept(t, lines, band);
+                            reads.add(new TextRead(t, lines, false));
+                        }
+                        nextOverlayRead = t + settings.overlayReadSeconds();
+                    }
+                }
+
+                List<Box> masked = new ArrayList<>();
+                detections.forEach(d -> masked.add(d.box()));
+                if (overlays != null) overlays.regions().forEach(r -> masked.add(r.box()));
+                Optional<EgoMotionFrame> ego = run.stage("ego", () -> egoEstimator.update(t, image, masked), Optional.empty(), t);
+                ego.ifPresent(egoFrames::add);
+                run.stage("track", () -> tracker.update(t, observed, ego.orElse(null)), List.of(), t);
+                run.stage("scene", () -> sceneSamples.add(new SceneSample(t, sceneAnalyzer.measure(image))), false, t);
+
+                double duration = frames.durationSeconds();
+                if (duration > 0) {
+                    int percent = (int) Math.min(99, Math.floor(100 * t / duration));
+                    if (percent > reported) {
+                        reported = percent;
+                        progress.progress(percent);
+                    }
+                }
+            }
+            frames.warnings().forEach(run::warn);
+            if (run.frames == 0) throw new FrameDecodingException("no frame could be decoded from " + video.getFileName());
+
+            double frameInterval = 1 / settings.fps();
+            double duration = Double.isFinite(frames.durationSeconds()) && frames.durationSeconds() > 0
+                    ? frames.durationSeconds() : lastTime + frameInterval;
+            if (detector == null) run.warnings.add("no object detector configured: objects were not perceived");
+            if (ocr == null) run.warnings.add("no OCR configured: on-screen text was not read");
+            OverlayTracker finalOverlays = overlays;
+            List<Segment> segments = run.time("segments", () -> new SegmentAssembler(videoId, duration, settings.segmentSeconds(),
+                    detector == null ? null : tracker.tracks(),
+                    egoFrames.isEmpty() ? null : EgoMotionTimeline.of(egoFrames, egoConfig),
+                    sceneSamples.isEmpty() ? null : SceneTimeline.of(sceneSamples),
+                    ocr == null ? null : finalOverlays == null ? OverlayTracker.create(16 / 9.0) : finalOverlays,
+                    reads).segments());
+            progress.progress(100);
+            return new PerceptionResult(segments, new ArrayList<>(run.warnings), duration, run.frames, run.millis);
+        }
+    }
+
+    private List<ObservedDetection> withColours(RgbImage image, List<Detection> detections) {
+        List<ObservedDetection> observed = new ArrayList<>(detections.size());
+        for (Detection d : detections) {
+            observed.add(colours.colourOf(image, d.box()).map(c -> ObservedDetection.withColour(d, c)).orElseGet(() -> ObservedDetection.of(d)));
+        }
+        return observed;
+    }
+
+    /**
+     * Where to re-read an overlay: the full-width band around it, one and a half line heights above
+     * and below, because overlay text grows and jitters and the text detector finds small text more
+     * reliably with the whole row around it than in a tight crop.
+     */
+    static Box readBand(Box overlay) {
+        double margin = 1.5 * overlay.height();
+        return new Box(0, Math.max(0, overlay.y1() - margin), 1, Math.min(1, overlay.y2() + margin));
+    }
+
+    /** Per-video bookkeeping: stage times and warnings. */
+    private static final class Run {
+        final Map<String, Double> millis = new LinkedHashMap<>();
+        final Set<String> warnings = new LinkedHashSet<>();
+        int frames;
+        int stageFailures;
+
+        <T> T time(String stage, Supplier<T> work) {
+            long start = System.nanoTime();
+            try {
+                return work.get();
+            } finally {
+                millis.merge(stage, (System.nanoTime() - start) / 1e6, Double::sum);
+            }
+        }
+
+        /** Runs a stage on one frame; a failure skips the stage for this frame, with a warning, and does not fail the video. */
+        <T> T stage(String stage, Supplier<T> work, T fallback, double t) {
+            try {
+                return time(stage, work);
+            } catch (RuntimeException e) {
+                stageFailures++;
+                if (stageFailures <= MAX_STAGE_WARNINGS) warn(stage + " failed on the frame at " + t + " s: " + e.getMessage());
+                return fallback;
+            }
+        }
+
+        void warn(String message) {
+            warnings.add(message);
+        }
+    }
+
+    public static final class Builder {
+        private final FrameSource frameSource;
+        private ObjectDetector detector;
+        private OcrEngine ocr;
+        private BoxColour colours = BoxColour.none();
+        private PerceptionSettings settings = PerceptionSettings.defaults();
+        private TrackerConfig trackerConfig = TrackerConfig.defaults();
+        private EgoMotionConfig egoConfig = EgoMotionConfig.defaults();
+
+        private Builder(FrameSource frameSource) {
+            this.frameSource = Objects.requireNonNull(frameSource, "frameSource");
+        }
+
+        public Builder detector(ObjectDetector detector) { this.detector = detector; return this; }
+
+        public Builder ocr(OcrEngine ocr) { this.ocr = ocr; return this; }
+
+        public Builder colours(BoxColour colours) { this.colours = Objects.requireNonNull(colours); return this; }
+
+        public Builder settings(PerceptionSettings settings) { this.settings = Objects.requireNonNull(settings); return this; }
+
+        public Builder trackerConfig(TrackerConfig config) { this.trackerConfig = Objects.requireNonNull(config); return this; }
+
+        public Builder egoConfig(EgoMotionConfig config) { this.egoConfig = Objects.requireNonNull(config); return this; }
+
+        public PerceptionEngine build() {
+            return new PerceptionEngine(this);
+        }
+    }
+}
