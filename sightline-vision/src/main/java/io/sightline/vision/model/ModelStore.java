@@ -132,8 +132,9 @@ public final class ModelStore {
                 return target;
             }
             log.warn("Cached model {} has files that fail verification ({}); fetching it again", name, bad);
-            deleteRecursively(target);
         }
+        // A directory with files missing (removed by hand) would block the rename into place.
+        deleteRecursively(target);
         install(spec);
         verified.add(name);
         return target;

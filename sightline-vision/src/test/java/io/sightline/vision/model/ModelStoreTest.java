@@ -79,6 +79,16 @@ class ModelStoreTest {
     }
 
     @Test
+    void fetch_whenACachedFileWasDeleted_fetchesTheModelAgain() throws Exception {
+        Path model = ModelStore.create(dir).fetch(ModelCatalog.PPOCR_V4);
+        Files.delete(model.resolve(ModelCatalog.PPOCR_RECOGNITION));
+
+        Path again = ModelStore.create(dir).path(ModelCatalog.PPOCR_V4, ModelCatalog.PPOCR_RECOGNITION);
+
+        assertThat(again).hasSize(10_822_323L);
+    }
+
+    @Test
     void fetch_whenSha256DoesNotMatch_throwsAndCachesNothing() throws Exception {
         ModelSpec real = ModelStore.create(dir).spec(ModelCatalog.PPOCR_V4);
         Map<String, String> files = new HashMap<>(real.files());
