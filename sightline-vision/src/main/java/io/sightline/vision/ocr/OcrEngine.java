@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +156,7 @@ public final class OcrEngine implements AutoCloseable {
             order[i] = i;
         }
         // Similar widths share a batch, so little of the batch is padding.
-        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> (double) crops[i][2] / crops[i][3]));
+        Arrays.sort(order, Comparator.comparingDouble(i -> (double) crops[i][2] / crops[i][3]));
         CtcDecoder.Decoded[] results = new CtcDecoder.Decoded[n];
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
@@ -192,7 +193,7 @@ public final class OcrEngine implements AutoCloseable {
             buffer.get(values);
             return values;
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed on input " + java.util.Arrays.toString(shape), e);
+            throw new IllegalStateException("ONNX Runtime failed on input " + Arrays.toString(shape), e);
         }
     }
 
