@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OcrEngineTest {
     private static OcrEngine ocr;
@@ -70,6 +72,18 @@ class OcrEngineTest {
                 .toRgb();
 
         assertThat(texts(ocr.read(frame))).containsExactly("09/18/2015 7:53:29 PM");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Monospaced, 14", "Monospaced, 20", "Monospaced, 32", "SansSerif, 14", "SansSerif, 20", "SansSerif, 32",
+            "Serif, 14", "Serif, 20", "Serif, 32", "Dialog, 18"})
+    void read_whenOverlayInVariousFontsAndSizes_readsTimestampAndSpeed(String font, int size) {
+        RgbImage frame = new RenderedFrame(1280, 720, size)
+                .text("18.09.2015 07:53:29", font, Font.PLAIN, size, 900, 40, Color.WHITE)
+                .text("54 km/h", font, Font.BOLD, size, 20, 700, Color.YELLOW)
+                .toRgb();
+
+        assertThat(texts(ocr.read(frame))).containsExactly("18.09.2015 07:53:29", "54 km/h");
     }
 
     @Test
