@@ -5,4 +5,8 @@ public final class FrameDecodingException extends RuntimeException {
     public FrameDecodingException(String message) {
         super(message);
     }
+
+    public FrameDecodingException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -123,13 +123,14 @@ record SegmentAssembler(String videoId, double durationSeconds, double segmentSe
         List<OnScreenText> texts = new ArrayList<>();
         for (TextRead read : reads) {
             if (read.seconds() < start || read.seconds() >= end) continue;
-            List<TextLine> overlayLines = new ArrayList<>();
-            for (TextLine line : read.lines()) {
-                if (overlays.isOverlay(line.box())) overlayLines.add(line);
-                // scene text only counts from whole-frame reads; band reads cover overlays only
-                else if (read.fullFrame()) texts.add(text(line.text(), false, read.seconds(), line.box(), Map.of()));
-            }
-            for (List<TextLine> row : rows(overlayLines)) {
+            for (List<TextLine> row : rows(read.lines())) {
+                // the recogniser may split one overlay line into boxes the overlay tracker does not all know:
+                // a row with any overlay box in it is overlay
+                if (row.stream().noneMatch(line -> overlays.isOverlay(line.box()))) {
+                    // scene text only counts from whole-frame reads; band reads cover overlays only
+                    if (read.fullFrame()) row.forEach(line -> texts.add(text(line.text(), false, read.seconds(), line.box(), Map.of())));
+                    continue;
+                }
                 String joined = String.join(" ", row.stream().map(TextLine::text).toList());
                 Box box = row.stream().map(TextLine::box).reduce(SegmentAssembler::union).orElseThrow();
                 Map<String, String> values = parsed(OverlayParser.parse(joined));

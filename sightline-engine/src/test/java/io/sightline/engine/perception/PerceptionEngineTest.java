@@ -10,6 +10,7 @@ import io.sightline.engine.index.SearchQuery;
 import io.sightline.engine.index.SearchResult;
 import io.sightline.engine.index.SegmentIndex;
 import io.sightline.engine.index.VideoContext;
+import io.sightline.media.MediaProcessor;
 import io.sightline.vision.embed.TextEmbedder;
 import io.sightline.vision.model.ModelStore;
 import io.sightline.vision.ocr.OcrEngine;
@@ -27,6 +28,8 @@ class PerceptionEngineTest {
     private static final String OVERLAY = "2024/05/12  14:33:07  54 km/h";
     private static final double SECONDS = 8;
 
+    private static final FrameSource FRAMES = new MediaFrameSource(new MediaProcessor());
+
     @TempDir
     static Path dir;
     private static Path video;
@@ -43,7 +46,7 @@ class PerceptionEngineTest {
              TextEmbedder bge = TextEmbedder.create(store);
              SegmentIndex index = SegmentIndex.open(dir.resolve("index"), new BgeEmbedder(bge))) {
             List<Integer> progress = new ArrayList<>();
-            PerceptionEngine engine = PerceptionEngine.builder(FfmpegFrameSource.create()).detector(new RedBoxDetector()).ocr(ocr).build();
+            PerceptionEngine engine = PerceptionEngine.builder(FRAMES).detector(new RedBoxDetector()).ocr(ocr).build();
 
             PerceptionResult result = engine.perceive("vid-1", video, progress::add);
 
@@ -86,7 +89,7 @@ class PerceptionEngineTest {
 
     @Test
     void perceive_withoutDetectorOrOcr_marksThoseFactsNotPerceived() {
-        PerceptionEngine engine = PerceptionEngine.builder(FfmpegFrameSource.create()).build();
+        PerceptionEngine engine = PerceptionEngine.builder(FRAMES).build();
 
         PerceptionResult result = engine.perceive("vid-2", video, ProgressListener.ignore());
 
@@ -105,19 +108,35 @@ class PerceptionEngineTest {
     void perceive_whenFileIsTruncated_keepsTheDecodableFramesAndWarns() throws Exception {
         byte[] bytes = Files.readAllBytes(video);
         Path truncated = Files.write(dir.resolve("truncated.mp4"), java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
-        PerceptionEngine engine = PerceptionEngine.builder(FfmpegFrameSource.create()).detector(new RedBoxDetector()).build();
+        PerceptionEngine engine = PerceptionEngine.builder(FRAMES).detector(new RedBoxDetector()).build();
 
         PerceptionResult result = engine.perceive("vid-3", truncated, ProgressListener.ignore());
 
         assertThat(result.frames()).isBetween(1, 15);
         assertThat(result.segments()).isNotEmpty();
-        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).containsAnyOf("[error]", "[warning]"));
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("corrupt data"));
+    }
+
+    @Test
+    void open_whenVideoSampled_givesExactTimesScaledFramesAndDuration() {
+        List<VideoFrame> frames = new ArrayList<>();
+
+        try (var decoded = FRAMES.open(video, 2, 480)) {
+            for (var f = decoded.next(); f.isPresent(); f = decoded.next()) frames.add(f.get());
+            assertThat(decoded.durationSeconds()).isEqualTo(SECONDS);
+        }
+
+        assertThat(frames).extracting(VideoFrame::seconds).containsExactly(0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0, 5.5, 6.0, 6.5, 7.0, 7.5);
+        assertThat(frames).allSatisfy(f -> {
+            assertThat(f.image().width()).isEqualTo(480);
+            assertThat(f.image().height()).isEqualTo(270);
+        });
     }
 
     @Test
     void perceive_whenFileIsNotAVideo_throws() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.mp4"), "not a video");
-        PerceptionEngine engine = PerceptionEngine.builder(FfmpegFrameSource.create()).build();
+        PerceptionEngine engine = PerceptionEngine.builder(FRAMES).build();
 
         assertThatThrownBy(() -> engine.perceive("vid-4", text, ProgressListener.ignore()))
                 .isInstanceOf(FrameDecodingException.class);

@@ -1,14 +1,14 @@
 package io.sightline.engine.perception;
 
+import io.sightline.media.FfmpegBinaries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.bytedeco.javacpp.Loader;
 
-/** Videos generated with ffmpeg's lavfi sources (bytedeco's ffmpeg binary), so tests need no clips. */
+/** Videos generated with ffmpeg's lavfi sources (the media module's ffmpeg), so tests need no clips. */
 final class TestVideos {
     private static final List<String> FONTS = List.of("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
             "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf");
@@ -33,13 +33,13 @@ final class TestVideos {
             graph += ",drawtext=fontfile=" + font.get() + ":text='" + overlay.replace(":", "\\:")
                     + "':x=12:y=h-th-12:fontsize=30:fontcolor=white:box=1:boxcolor=black@0.8:boxborderw=6";
         }
-        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-        List<String> command = List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+        FfmpegBinaries binaries = FfmpegBinaries.locate();
+        List<String> command = List.of(binaries.ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
                 "-f", "lavfi", "-i", "color=c=0x405060:s=960x540:r=10:d=" + seconds,
                 "-f", "lavfi", "-i", "color=c=red:s=120x80:r=10:d=" + seconds,
                 "-filter_complex", graph, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", out.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("LD_LIBRARY_PATH", Path.of(ffmpeg).getParent().toString());
+        builder.environment().putAll(binaries.environment());
         Process process = builder.start();
         String log = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) throw new IOException("ffmpeg failed: " + log);
