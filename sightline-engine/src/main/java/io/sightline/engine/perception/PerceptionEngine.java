@@ -17,7 +17,6 @@ import io.sightline.vision.image.Box;
 import io.sightline.vision.image.RgbImage;
 import io.sightline.vision.ocr.OcrEngine;
 import io.sightline.vision.ocr.TextLine;
-import io.sightline.vision.overlay.OverlayRegion;
 import io.sightline.vision.overlay.OverlayTracker;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,8 +124,8 @@ public final class PerceptionEngine {
                         nextFullRead = t + (discovering ? settings.overlayReadSeconds() : settings.fullFrameOcrSeconds());
                         nextOverlayRead = t + settings.overlayReadSeconds();
                     } else if (t >= nextOverlayRead - 1e-6 && !overlayTracker.regions().isEmpty()) {
-                        for (OverlayRegion region : overlayTracker.regions()) {
-                            Box band = readBand(region.box());
+                        // one read per band: overlays sharing a row are read once
+                        for (Box band : overlayTracker.readAreas()) {
                             List<TextLine> lines = run.stage("ocr", () -> ocr.read(image, band), List.of(), t);
                             overlayTracker.accept(t, lines, band);
                             reads.add(new TextRead(t, lines, false));
@@ -178,16 +177,6 @@ public final class PerceptionEngine {
             observed.add(colours.colourOf(image, d.box()).map(c -> ObservedDetection.withColour(d, c)).orElseGet(() -> ObservedDetection.of(d)));
         }
         return observed;
-    }
-
-    /**
-     * Where to re-read an overlay: the full-width band around it, one and a half line heights above
-     * and below, because overlay text grows and jitters and the text detector finds small text more
-     * reliably with the whole row around it than in a tight crop.
-     */
-    static Box readBand(Box overlay) {
-        double margin = 1.5 * overlay.height();
-        return new Box(0, Math.max(0, overlay.y1() - margin), 1, Math.min(1, overlay.y2() + margin));
     }
 
     /** Per-video bookkeeping: stage times and warnings. */
