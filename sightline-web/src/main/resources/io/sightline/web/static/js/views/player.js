@@ -101,9 +101,11 @@ export function mount(el, { params, query, signal }, app) {
     const summary = h('p', { class: 'processing-summary' }, 'Checking the processing status…');
     const processing = h('div', { class: 'processing' }, h('div', { class: 'spinner' }, h('span', { class: 'spin', 'aria-hidden': 'true' }),
       summary), bar.el, steps);
-    if (video.status !== 'processed') replace(stage, processing);
-    else startPlayer();
-    if (video.status === 'processed' || video.status === 'failed') return;
+    if (video.status === 'processed') {
+      startPlayer();
+      return;
+    }
+    replace(stage, processing);
 
     const stop = app.poller.watch(id, async (status, error) => {
       if (error) {
