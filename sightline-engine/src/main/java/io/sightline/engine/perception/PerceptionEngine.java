@@ -88,6 +88,7 @@ public final class PerceptionEngine {
             List<EgoMotionFrame> egoFrames = new ArrayList<>();
             List<SceneSample> sceneSamples = new ArrayList<>();
             List<TextRead> reads = new ArrayList<>();
+            List<Double> frameTimes = new ArrayList<>();
             OverlayTracker overlays = null;
             double nextFullRead = 0;
             double nextOverlayRead = 0;
@@ -105,6 +106,7 @@ public final class PerceptionEngine {
                 }
                 lastTime = t;
                 run.frames++;
+                frameTimes.add(t);
                 RgbImage image = frame.image();
 
                 List<Detection> detections = detector == null ? List.of()
@@ -164,8 +166,7 @@ public final class PerceptionEngine {
                     detector == null ? null : tracker.tracks(),
                     egoFrames.isEmpty() ? null : EgoMotionTimeline.of(egoFrames, egoConfig),
                     sceneSamples.isEmpty() ? null : SceneTimeline.of(sceneSamples),
-                    ocr == null ? null : finalOverlays == null ? OverlayTracker.create(16 / 9.0) : finalOverlays,
-                    reads).segments());
+                    ocr == null ? null : finalOverlays, reads, frameTimes).segments());
             progress.progress(100);
             return new PerceptionResult(segments, new ArrayList<>(run.warnings), duration, run.frames, run.millis);
         }

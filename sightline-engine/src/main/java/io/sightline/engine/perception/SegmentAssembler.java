@@ -35,10 +35,13 @@ import java.util.Map;
  * @param tracks   null when objects were not perceived (no detector)
  * @param ego      null when camera motion was not measured
  * @param scene    null when the scene was not measured
- * @param overlays null when text was not read (no OCR)
+ * @param overlays   null when text was not read (no OCR)
+ * @param frameTimes when frames were sampled: a segment without any (past the last decodable frame)
+ *                   has nothing perceived, which is not the same as "no objects"
  */
 record SegmentAssembler(String videoId, double durationSeconds, double segmentSeconds, List<Track> tracks,
-                        EgoMotionTimeline ego, SceneTimeline scene, OverlayTracker overlays, List<TextRead> reads) {
+                        EgoMotionTimeline ego, SceneTimeline scene, OverlayTracker overlays, List<TextRead> reads,
+                        List<Double> frameTimes) {
 
     /** Which of several motion labels a segment shows, most telling first. */
     private static final List<RelativeMotion> MOTION_PRIORITY = List.of(RelativeMotion.CUTTING_IN_AHEAD,
@@ -58,7 +61,11 @@ record SegmentAssembler(String videoId, double durationSeconds, double segmentSe
             double start = i * segmentSeconds;
             double end = Math.min(durationSeconds, start + segmentSeconds);
             if (end <= start) end = start + segmentSeconds;
-            Segment draft = new Segment(videoId, i, start, end, null, objects(start, end), texts(start, end), camera(start, end), scene(start, end));
+            double from = start, to = end;
+            boolean sampled = frameTimes.stream().anyMatch(t -> t >= from && t < to);
+            Segment draft = sampled
+                    ? new Segment(videoId, i, start, end, null, objects(start, end), texts(start, end), camera(start, end), scene(start, end))
+                    : new Segment(videoId, i, start, end, null, null, null, null, null);
             segments.add(new Segment(videoId, i, start, end, CAPTIONS.write(draft), draft.objects(), draft.texts(), draft.camera(), draft.scene()));
         }
         return segments;

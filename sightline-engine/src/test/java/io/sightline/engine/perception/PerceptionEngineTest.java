@@ -112,8 +112,12 @@ class PerceptionEngineTest {
 
         PerceptionResult result = engine.perceive("vid-3", truncated, ProgressListener.ignore());
 
-        assertThat(result.frames()).isBetween(1, 15);
-        assertThat(result.segments()).isNotEmpty();
+        assertThat(result.frames()).isBetween(1, 12);
+        assertThat(result.segments()).hasSize(4);
+        // past the last decodable frame nothing was perceived, which is not "no objects"
+        assertThat(result.segments().getLast().objects()).isNull();
+        assertThat(result.segments().getLast().caption()).isEmpty();
+        assertThat(result.segments().getFirst().objects()).isNotEmpty();
         assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("corrupt data"));
     }
 
