@@ -1,0 +1,139 @@
+package io.sightline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sightline.api.Playback;
+import io.sightline.api.ProcessingStatus;
+import io.sightline.api.ProcessingStep;
+import io.sightline.api.StepState;
+import io.sightline.api.Video;
+import io.sightline.api.VideoStatus;
+import io.sightline.sdk.NotFoundException;
+import io.sightline.sdk.Sightline;
+import io.sightline.sdk.UploadParams;
+import io.sightline.sdk.VideoListParams;
+import io.sightline.server.testing.TestServer;
+import io.sightline.server.testing.TestVideos;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A video's whole life through the SDK: upload, processing, playback through signed URLs, listing, deletion. */
+class VideoLifecycleTest {
+
+    private static TestServer server;
+    private static Sightline client;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        client = server.sdk();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void upload_whenH264Clip_processesEveryStepAndPlaysThroughSignedUrls(@TempDir Path dir) throws Exception {
+        Path clip = TestVideos.h264(dir, "drive.mp4", 6);
+        List<Long> progress = new CopyOnWriteArrayList<>();
+
+        Video uploaded = client.uploads().upload(UploadParams.builder(clip).folder("fleet").progress((sent, total) -> progress.add(sent)).build());
+        assertThat(uploaded.name()).isEqualTo("drive.mp4");
+        assertThat(uploaded.media().videoCodec()).isEqualTo("h264");
+        assertThat(progress).isNotEmpty().last().isEqualTo(Files.size(clip));
+
+        Video processed = client.videos().waitUntilProcessed(uploaded.id(), Duration.ofMinutes(2));
+        assertThat(processed.status()).isEqualTo(VideoStatus.PROCESSED);
+        assertThat(processed.media().durationSeconds()).isBetween(5.5, 6.5);
+
+        ProcessingStatus status = client.videos().status(uploaded.id());
+        assertThat(status.state()).isEqualTo(StepState.COMPLETED);
+        assertThat(status.percentage()).isEqualTo(100);
+        assertThat(status.steps()).extracting(ProcessingStep::name).containsExactly("probe", "transcode", "hls", "thumbnails");
+        assertThat(status.steps()).allSatisfy(step -> {
+            assertThat(step.state()).isEqualTo(StepState.COMPLETED);
+            assertThat(step.percentage()).isEqualTo(100);
+            assertThat(step.attempts()).isEqualTo(1);
+        });
+
+        Playback playback = client.videos().playback(uploaded.id());
+        assertThat(playback.hlsUrl()).doesNotContain(server.adminKey());
+        String playlist = get(playback.hlsUrl()).body();
+        assertThat(playlist).startsWith("#EXTM3U").contains("#EXT-X-ENDLIST");
+        String segment = playlist.lines().filter(l -> l.endsWith(".ts")).findFirst().orElseThrow();
+        String segmentUrl = playback.hlsUrl().substring(0, playback.hlsUrl().lastIndexOf('/') + 1) + segment;
+        HttpResponse<String> segmentResponse = get(segmentUrl);
+        assertThat(segmentResponse.statusCode()).isEqualTo(200);
+        assertThat(segmentResponse.headers().firstValue("Content-Type")).hasValue("video/mp2t");
+        assertThat(get(playback.posterUrl()).headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(get(playback.storyboardUrl()).statusCode()).isEqualTo(200);
+        assertThat(playback.storyboard().tiles()).isPositive();
+
+        String forged = playback.hlsUrl().replaceFirst("/v1/media/([^/]+)/(\\d+)/([^/]+)/", "/v1/media/$1/$2/AAAA$3/");
+        assertThat(get(forged).statusCode()).isEqualTo(403);
+        String source = playback.hlsUrl().replace("hls/index.m3u8", "source");
+        assertThat(get(source).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void upload_whenMpeg4Avi_transcodesToH264() throws Exception {
+        Path dir = Files.createTempDirectory("avi");
+        Video uploaded = client.uploads().upload(UploadParams.builder(TestVideos.mpeg4Avi(dir, "old.avi", 3)).build());
+        assertThat(uploaded.media().videoCodec()).isEqualTo("mpeg4");
+        client.videos().waitUntilProcessed(uploaded.id(), Duration.ofMinutes(2));
+        assertThat(get(client.videos().playback(uploaded.id()).hlsUrl()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void list_whenFilteredByFolderAndStatus_returnsOnlyMatches(@TempDir Path dir) {
+        Path clip = TestVideos.h264(dir, "a.mp4", 2);
+        Video first = client.uploads().upload(UploadParams.builder(clip).folder("list-test").build());
+        Video second = client.uploads().upload(UploadParams.builder(clip).name("b.mp4").folder("list-test").build());
+        client.videos().waitUntilProcessed(first.id(), Duration.ofMinutes(2));
+        client.videos().waitUntilProcessed(second.id(), Duration.ofMinutes(2));
+
+        var page = client.videos().list(VideoListParams.builder().folderId(first.folderId()).status(VideoStatus.PROCESSED)
+                .sort(VideoListParams.Sort.NAME).order(VideoListParams.Order.ASC).limit(1).build());
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.items()).extracting(Video::name).containsExactly("a.mp4");
+        assertThat(client.videos().listAll(VideoListParams.builder().folderId(first.folderId()).limit(1).build()))
+                .extracting(Video::id).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(client.videos().list(VideoListParams.builder().folderId(first.folderId()).status(VideoStatus.FAILED).build()).total())
+                .isZero();
+    }
+
+    @Test
+    void delete_whenProcessed_removesRowsAndFiles(@TempDir Path dir) throws Exception {
+        Video video = client.uploads().upload(UploadParams.builder(TestVideos.h264(dir, "gone.mp4", 2)).build());
+        client.videos().waitUntilProcessed(video.id(), Duration.ofMinutes(2));
+        Playback playback = client.videos().playback(video.id());
+        Path files = server.dataDir().resolve("blobs/videos/" + video.id());
+        assertThat(files).isDirectory();
+
+        client.videos().delete(video.id());
+
+        assertThatThrownBy(() -> client.videos().get(video.id())).isInstanceOf(NotFoundException.class);
+        assertThat(files).doesNotExist();
+        assertThat(get(playback.hlsUrl()).statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        URI uri = URI.create(server.baseUrl()).resolve(url);
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
