@@ -1,12 +1,12 @@
 package io.sightline.detector;
 
 import io.sightline.vision.detect.Detection;
-import io.sightline.vision.detect.ObjectDetector;
 import io.sightline.vision.image.RgbImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * CenterNet with a MobileNetV3 backbone, trained on COCO (the {@code centernet} model of
@@ -17,7 +17,7 @@ import java.util.List;
  * COCO-80). Peaks are found per class, so the same object often comes out under two classes; the
  * NMS passes here remove that.
  */
-public final class CenterNetDetector implements ObjectDetector {
+public final class CenterNetDetector implements LoadableDetector {
     public static final int INPUT_SIZE = 512;
     static final String INPUT = "tower_0/images";
     static final String OUTPUT = "tower_0/detections";
@@ -39,15 +39,21 @@ public final class CenterNetDetector implements ObjectDetector {
     /** Nothing is loaded until the first {@link #detect} or {@link #load}. */
     public static CenterNetDetector create(Path graphJson, DetectorSettings settings) {
         if (!Files.isRegularFile(graphJson)) throw new IllegalArgumentException("no CenterNet graph at " + graphJson);
+        return fromSource(() -> graphJson, settings);
+    }
+
+    /** The graph is asked for on first use: a model store fetches and verifies it only then. */
+    static CenterNetDetector fromSource(Supplier<Path> graphJson, DetectorSettings settings) {
         TfGraphModel model = new TfGraphModel(graphJson, INPUT, new long[] {1, INPUT_SIZE, INPUT_SIZE, 3}, List.of(OUTPUT));
         return new CenterNetDetector(model, settings);
     }
 
-    /** Converts or reads the cached graph, imports it and runs one warm-up inference; idempotent. */
+    @Override
     public ModelLoad load() {
         return model.load();
     }
 
+    @Override
     public DetectorSettings settings() {
         return settings;
     }

