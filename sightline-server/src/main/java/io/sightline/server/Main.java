@@ -8,11 +8,12 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
 
     private static final String USAGE = """
-            usage: sightline serve [--port PORT] [--host HOST] [--data DIR]
+            usage: sightline serve [--port PORT] [--host HOST] [--data DIR] [--perception on|off]
                    sightline models list|fetch [NAME...]
               --port  HTTP port (default 8080; 0 picks a free one)
               --host  interface to bind (default 127.0.0.1; 0.0.0.0 for every interface)
               --data  data directory (default ./data): database, videos, keys
+              --perception on|off  perceive and index videos after the media steps (default on)
             """;
 
     private Main() {}
@@ -35,6 +36,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        if (config.perception()) fetchModels();
         SightlineServer server = SightlineServer.start(config);
         String url = "http://" + (config.host().equals("0.0.0.0") ? "localhost" : config.host()) + ":" + server.port();
         System.out.println("Sightline is running at " + url + "  (API under " + url + "/v1, web UI at " + url + "/)");
@@ -48,6 +50,19 @@ public final class Main {
             stopped.countDown();
         }, "sightline-shutdown"));
         stopped.await();
+    }
+
+    /** Fetches (once) and verifies the models perception needs, so the first video does not wait for them. */
+    private static void fetchModels() {
+        var store = io.sightline.vision.model.ModelStore.create(io.sightline.vision.model.ModelStore.defaultDirectory());
+        for (String model : io.sightline.server.perception.PerceptionModels.REQUIRED) {
+            if (!store.isCached(model)) System.out.println("Fetching model " + model + " (first start only) ...");
+            try {
+                store.fetch(model);
+            } catch (io.sightline.vision.model.ModelException e) {
+                System.err.println("warning: " + e.getMessage() + " -- perception will fail until it is fetched");
+            }
+        }
     }
 
     static ServerConfig parse(String[] args) {
@@ -65,7 +80,12 @@ public final class Main {
                     }
                 }
                 case "--host" -> config = config.withHost(value);
-                case "--data" -> config = new ServerConfig(Path.of(value), config.host(), config.port(), config.maxUploadBytes(), config.pipeline());
+                case "--data" -> config = config.withDataDir(Path.of(value));
+                case "--perception" -> config = config.withPerception(switch (value) {
+                    case "on" -> true;
+                    case "off" -> false;
+                    default -> throw new IllegalArgumentException("--perception must be on or off, not '" + value + "'");
+                });
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }

@@ -9,8 +9,9 @@ import java.nio.file.Path;
  * @param host           interface to bind; loopback by default so a first start exposes nothing
  * @param port           0 picks a free port (tests)
  * @param maxUploadBytes the largest video accepted by upload or import
+ * @param perception     whether videos are perceived and indexed after the media steps
  */
-public record ServerConfig(Path dataDir, String host, int port, long maxUploadBytes, Pipeline.Settings pipeline) {
+public record ServerConfig(Path dataDir, String host, int port, long maxUploadBytes, Pipeline.Settings pipeline, boolean perception) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_UPLOAD = 20L * 1024 * 1024 * 1024;
@@ -22,22 +23,30 @@ public record ServerConfig(Path dataDir, String host, int port, long maxUploadBy
     }
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig(dataDir, "127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_UPLOAD, Pipeline.Settings.defaults());
+        return new ServerConfig(dataDir, "127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_UPLOAD, Pipeline.Settings.defaults(), true);
     }
 
     public ServerConfig withPort(int port) {
-        return new ServerConfig(dataDir, host, port, maxUploadBytes, pipeline);
+        return new ServerConfig(dataDir, host, port, maxUploadBytes, pipeline, perception);
     }
 
     public ServerConfig withHost(String host) {
-        return new ServerConfig(dataDir, host, port, maxUploadBytes, pipeline);
+        return new ServerConfig(dataDir, host, port, maxUploadBytes, pipeline, perception);
     }
 
     public ServerConfig withMaxUploadBytes(long maxUploadBytes) {
-        return new ServerConfig(dataDir, host, port, maxUploadBytes, pipeline);
+        return new ServerConfig(dataDir, host, port, maxUploadBytes, pipeline, perception);
+    }
+
+    public ServerConfig withDataDir(Path dataDir) {
+        return new ServerConfig(dataDir, host, port, maxUploadBytes, pipeline, perception);
+    }
+
+    public ServerConfig withPerception(boolean perception) {
+        return new ServerConfig(dataDir, host, port, maxUploadBytes, pipeline, perception);
     }
 
     public ServerConfig withPipeline(Pipeline.Settings pipeline) {
-        return new ServerConfig(dataDir, host, port, maxUploadBytes, pipeline);
+        return new ServerConfig(dataDir, host, port, maxUploadBytes, pipeline, perception);
     }
 }

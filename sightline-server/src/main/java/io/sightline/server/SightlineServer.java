@@ -18,6 +18,12 @@ import io.sightline.server.http.Json;
 import io.sightline.server.http.RequestIds;
 import io.sightline.server.media.MediaSteps;
 import io.sightline.server.ops.Metrics;
+import io.sightline.engine.perception.PerceptionSettings;
+import io.sightline.server.perception.PerceptionModels;
+import io.sightline.server.perception.PerceptionRoutes;
+import io.sightline.server.perception.PerceptionSteps;
+import io.sightline.server.perception.SegmentService;
+import io.sightline.vision.model.ModelStore;
 import io.sightline.server.ops.OpenApi;
 import io.sightline.server.pipeline.Pipeline;
 import io.sightline.server.playback.MediaRoutes;
@@ -61,6 +67,7 @@ public final class SightlineServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SightlineServer.class);
 
     private final HikariDataSource dataSource;
+    private final PerceptionModels models;
     private final Pipeline pipeline;
     private final Javalin app;
     private final OpenApi openApi;
@@ -81,14 +88,20 @@ public final class SightlineServer implements AutoCloseable {
         AuthService auth = new AuthService(users, clock);
         FolderService folders = new FolderService(new JdbcFolderRepository(jdbc), clock);
         UrlSigner signer = new UrlSigner(secret(data.resolve("signing.key")), clock);
-        VideoService videos = new VideoService(videoRepository, folders, blobs, signer, json, clock, List.of());
+        models = new PerceptionModels(ModelStore.create(ModelStore.defaultDirectory()), data.resolve("index"), PerceptionSettings.defaults());
+        VideoService videos = new VideoService(videoRepository, folders, blobs, signer, json, clock,
+                List.of(videoId -> models.index().deleteVideo(videoId)));
         pipeline = new Pipeline(jdbc, videoRepository, videos::deleteFiles, config.pipeline());
         MediaSteps media = new MediaSteps(videoRepository, blobs, json);
         UploadService uploads = new UploadService(new JdbcUploadRepository(jdbc), videoRepository, folders, blobs, media,
-                pipeline, new SidecarValidator(json), json, clock, config.maxUploadBytes());
-        ImportService imports = new ImportService(videoRepository, folders, blobs, pipeline, clock, config.maxUploadBytes());
+                pipeline, new SidecarValidator(json), json, clock, config.maxUploadBytes(), config.perception());
+        ImportService imports = new ImportService(videoRepository, folders, blobs, pipeline, clock, config.maxUploadBytes(),
+                config.perception());
         media.registerSteps(pipeline);
         pipeline.register("import", imports);
+        PerceptionSteps perception = new PerceptionSteps(videoRepository, folders, blobs, json, models::engine, models::index);
+        perception.registerSteps(pipeline);
+        SegmentService segments = new SegmentService(videos, videoRepository, perception, models::index);
         CollectionService collections = new CollectionService(new JdbcCollectionRepository(jdbc), videos, clock);
 
         adminKeyFile = data.resolve(ADMIN_KEY_FILE);
@@ -129,6 +142,7 @@ public final class SightlineServer implements AutoCloseable {
         new VideoRoutes(videos).register(app);
         new MediaRoutes(signer, blobs).register(app);
         new CollectionRoutes(collections, json).register(app);
+        new PerceptionRoutes(segments).register(app);
 
         app.start(config.host(), config.port());
         pipeline.start();
@@ -163,6 +177,7 @@ public final class SightlineServer implements AutoCloseable {
     public void close() {
         app.stop();
         pipeline.close();
+        models.close();
         dataSource.close();
     }
 

@@ -64,7 +64,8 @@ class VideoLifecycleTest {
         ProcessingStatus status = client.videos().status(uploaded.id());
         assertThat(status.state()).isEqualTo(StepState.COMPLETED);
         assertThat(status.percentage()).isEqualTo(100);
-        assertThat(status.steps()).extracting(ProcessingStep::name).containsExactly("probe", "transcode", "hls", "thumbnails");
+        assertThat(status.steps()).extracting(ProcessingStep::name)
+                .containsExactly("probe", "transcode", "hls", "thumbnails", "perceive", "index");
         assertThat(status.steps()).allSatisfy(step -> {
             assertThat(step.state()).isEqualTo(StepState.COMPLETED);
             assertThat(step.percentage()).isEqualTo(100);
@@ -130,6 +131,36 @@ class VideoLifecycleTest {
         assertThatThrownBy(() -> client.videos().get(video.id())).isInstanceOf(NotFoundException.class);
         assertThat(files).doesNotExist();
         assertThat(get(playback.hlsUrl()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void perception_whenOverlayTextIsBurnedIn_segmentsReadItAndSearchFindsIt(@TempDir Path dir) throws Exception {
+        Path clip = io.sightline.media.SyntheticVideo.builder().duration(6).size(640, 360).fps(10)
+                .text("2024/05/12 14:33:07  54 km/h").build().writeTo(dir.resolve("overlay.mp4"));
+        Video video = client.uploads().upload(UploadParams.builder(clip).build());
+        client.videos().waitUntilProcessed(video.id(), Duration.ofMinutes(3));
+
+        var raw = new io.sightline.server.testing.RawHttp(server.baseUrl(), server.adminKey());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var segments = mapper.readTree(raw.get("/v1/videos/" + video.id() + "/segments").body());
+        assertThat(segments.size()).as("2-second segments of a 6-second video").isEqualTo(3);
+        assertThat(segments.get(0).get("startSeconds").asDouble()).isZero();
+        assertThat(segments.toString()).contains("54");
+        assertThat(segments.get(0).get("caption").asText()).isNotBlank();
+
+        var results = mapper.readTree(raw.get("/v1/search?q=" + java.net.URLEncoder.encode("54 km/h", java.nio.charset.StandardCharsets.UTF_8)).body());
+        assertThat(results.get("hits").findValuesAsText("videoId")).contains(video.id());
+
+        var otherOrg = server.sdk().orgs().create(new io.sightline.api.CreateOrgRequest("other-org"));
+        String outsiderKey = server.sdk().users().create(
+                new io.sightline.api.CreateUserRequest("outsider", otherOrg.id(), io.sightline.api.Role.MEMBER)).apiKey();
+        String colleagueKey = server.sdk().users().create(new io.sightline.api.CreateUserRequest("colleague", null, io.sightline.api.Role.MEMBER)).apiKey();
+        for (String key : java.util.List.of(outsiderKey, colleagueKey)) {
+            var other = new io.sightline.server.testing.RawHttp(server.baseUrl(), key);
+            var response = other.get("/v1/search?q=" + java.net.URLEncoder.encode("54 km/h", java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).as("another org, or a colleague without access to a personal folder").doesNotContain(video.id());
+        }
     }
 
     private static HttpResponse<String> get(String url) throws Exception {

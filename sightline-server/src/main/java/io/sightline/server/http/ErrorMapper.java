@@ -19,6 +19,8 @@ public final class ErrorMapper {
         app.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage()));
         app.exception(JsonProcessingException.class, (e, ctx) ->
                 respond(ctx, 400, "invalid_json", "the request body is not valid JSON for this endpoint: " + e.getOriginalMessage()));
+        app.exception(io.javalin.validation.ValidationException.class, (e, ctx) ->
+                respond(ctx, 400, "bad_request", "invalid query or path parameter: " + e.getErrors().keySet()));
         app.exception(HttpResponseException.class, (e, ctx) ->
                 respond(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {

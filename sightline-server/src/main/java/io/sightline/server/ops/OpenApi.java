@@ -68,6 +68,8 @@ public final class OpenApi {
             new Operation("delete", "/v1/videos/{id}", "Delete a video and everything derived from it", null, null, 204, false),
             new Operation("get", "/v1/videos/{id}/status", "Processing steps and derived state", null, ProcessingStatus.class, 200, false),
             new Operation("get", "/v1/videos/{id}/playback", "Signed, short-lived HLS and thumbnail URLs (?ttlSeconds)", null, Playback.class, 200, false),
+            new Operation("get", "/v1/videos/{id}/segments", "What was perceived, segment by segment (409 until perceived)", null, List.of(LIST, io.sightline.api.Segment.class), 200, false),
+            new Operation("get", "/v1/search", "Hybrid search over segments of the videos you can see (?q, folderId, videoId, limit)", null, io.sightline.api.SearchResults.class, 200, false),
             new Operation("get", "/v1/media/{videoId}/{expires}/{signature}/{file}", "A signed media file (HLS playlist, segment, poster, storyboard)", null, null, 200, true),
             new Operation("get", "/v1/collections", "List your collections", null, List.of(PAGE, Collection.class), 200, false),
             new Operation("post", "/v1/collections", "Create a collection", CollectionRequest.class, Collection.class, 201, false),

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pipeline implements AutoCloseable {
 
-    public static final List<String> UPLOAD_STEPS = List.of("probe", "transcode", "hls", "thumbnails");
-    public static final List<String> IMPORT_STEPS = List.of("import", "probe", "transcode", "hls", "thumbnails");
+    public static final List<String> MEDIA_STEPS = List.of("probe", "transcode", "hls", "thumbnails");
+    public static final List<String> PERCEPTION_STEPS = List.of("perceive", "index");
     static final int MAX_ATTEMPTS = 3;
     private static final String TASK = "video-step";
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
@@ -63,6 +63,15 @@ public final class Pipeline implements AutoCloseable {
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** The steps a new video goes through: an {@code import} first when it comes from a URL, perception when enabled. */
+    public static List<String> steps(boolean imported, boolean perception) {
+        List<String> steps = new java.util.ArrayList<>();
+        if (imported) steps.add("import");
+        steps.addAll(MEDIA_STEPS);
+        if (perception) steps.addAll(PERCEPTION_STEPS);
+        return List.copyOf(steps);
     }
 
     /** Registers the handler of a step; all handlers are registered before {@link #start}. */

@@ -34,12 +34,15 @@ public final class ImportService implements StepHandler {
     private final Pipeline pipeline;
     private final Clock clock;
     private final long maxBytes;
+    private final java.util.List<String> steps;
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(20))
             .build();
 
-    public ImportService(VideoRepository videos, FolderService folders, BlobStore blobs, Pipeline pipeline, Clock clock, long maxBytes) {
+    public ImportService(VideoRepository videos, FolderService folders, BlobStore blobs, Pipeline pipeline, Clock clock, long maxBytes,
+                         boolean perception) {
+        this.steps = Pipeline.steps(true, perception);
         this.videos = videos;
         this.folders = folders;
         this.blobs = blobs;
@@ -54,7 +57,7 @@ public final class ImportService implements StepHandler {
         String name = request.name() != null ? Names.check("name", request.name()) : nameFrom(uri);
         Instant now = clock.instant();
         Video video = new Video(Ids.next("vid"), name, folder.id(), user.id(), VideoStatus.UPLOADED, 0, null, now, now, null, null);
-        videos.create(video, user.orgId(), Pipeline.IMPORT_STEPS, uri.toString());
+        videos.create(video, user.orgId(), steps, uri.toString());
         pipeline.scheduleNext(video.id());
         return video;
     }

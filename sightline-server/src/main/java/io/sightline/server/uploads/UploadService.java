@@ -60,10 +60,12 @@ public final class UploadService {
     private final ObjectMapper json;
     private final Clock clock;
     private final long maxUploadBytes;
+    private final List<String> steps;
 
     public UploadService(UploadRepository uploads, VideoRepository videos, FolderService folders, BlobStore blobs,
                          SourceProbe probe, Pipeline pipeline, SidecarValidator sidecars, ObjectMapper json, Clock clock,
-                         long maxUploadBytes) {
+                         long maxUploadBytes, boolean perception) {
+        this.steps = Pipeline.steps(false, perception);
         this.uploads = uploads;
         this.videos = videos;
         this.folders = folders;
@@ -108,7 +110,7 @@ public final class UploadService {
             Instant now = clock.instant();
             Video video = new Video(videoId, name == null ? file.filename() : Names.check("name", name), folder.id(), user.id(),
                     VideoStatus.UPLOADED, size, file.contentType(), now, now, media, metadata);
-            videos.create(video, user.orgId(), Pipeline.UPLOAD_STEPS, null);
+            videos.create(video, user.orgId(), steps, null);
             // The probe ran here, synchronously, to reject non-videos with a 4xx; the pipeline starts after it.
             videos.startStep(videoId, "probe");
             videos.finishStep(videoId, "probe", StepState.COMPLETED, null);

@@ -57,6 +57,11 @@ public final class JdbcVideoRepository implements VideoRepository {
     }
 
     @Override
+    public Optional<String> orgOf(String id) {
+        return jdbc.queryOne("select org_id from videos where id = ?", rs -> rs.getString(1), id);
+    }
+
+    @Override
     public Page<Video> list(VideoQuery q) {
         StringBuilder where = new StringBuilder(
                 " from videos v join folders f on f.id = v.folder_id where (v.owner_id = ? or (f.scope = 'org' and f.owner_id = ?))");

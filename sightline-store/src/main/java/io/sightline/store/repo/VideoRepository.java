@@ -18,6 +18,9 @@ public interface VideoRepository {
 
     Optional<String> sourceUrl(String id);
 
+    /** The organisation the video belongs to (its owner's when it was created). */
+    Optional<String> orgOf(String id);
+
     Page<Video> list(VideoQuery query);
 
     void delete(String id);
