@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sightline.detector.DetectorSettings;
 import io.sightline.detector.Detectors;
+import io.sightline.detector.Fit;
 import io.sightline.detector.LoadableDetector;
 import io.sightline.detector.ModelLoad;
 import io.sightline.detector.attributes.ColorName;
@@ -40,7 +41,7 @@ import java.util.stream.Stream;
  * name no COCO class (signs other than stop signs, for instance) are reported as such.
  *
  * <p>Run: {@code java -cp "sightline-bench/target/classes:sightline-bench/target/lib/*"
- * io.sightline.bench.detector.DetectorBenchmark [clips dir] [centernet|nanodet] [score threshold]}
+ * io.sightline.bench.detector.DetectorBenchmark [clips dir] [centernet|nanodet] [score threshold] [letterbox|stretch]}
  */
 public final class DetectorBenchmark {
     private static final double FPS = 2;
@@ -74,6 +75,7 @@ public final class DetectorBenchmark {
         Path clips = Path.of(args.length > 0 ? args[0] : "../shared/clips");
         String model = args.length > 1 ? args[1] : Detectors.CENTERNET;
         double threshold = args.length > 2 ? Double.parseDouble(args[2]) : DetectorSettings.DEFAULT_SCORE_THRESHOLD;
+        Fit fit = args.length > 3 ? Fit.valueOf(args[3].toUpperCase(Locale.ROOT)) : DetectorSettings.defaults().fit();
         if (!Files.isDirectory(clips)) {
             System.out.println("detector benchmark skipped: no clips folder at " + clips.toAbsolutePath());
             return;
@@ -89,7 +91,7 @@ public final class DetectorBenchmark {
         int nodes = TfjsGraphConverter.convert(graphJson).getNodeCount();
         long convertMillis = (System.nanoTime() - convertStart) / 1_000_000;
 
-        DetectorSettings settings = DetectorSettings.defaults().withScoreThreshold(threshold);
+        DetectorSettings settings = DetectorSettings.defaults().withScoreThreshold(threshold).withFit(fit);
         MediaProcessor media = new MediaProcessor();
         List<Double> allMillis = new ArrayList<>();
         try (LoadableDetector detector = Detectors.byName(model, store, settings)) {
