@@ -13,6 +13,8 @@ public final class FfmpegCommands {
 
     /** HLS segment length in seconds; transcodes put a keyframe this often so segments come out even. */
     public static final int HLS_SEGMENT_SECONDS = 4;
+    /** A variable frame rate source becomes constant at its average rate, but never above this. */
+    static final double MAX_CONSTANT_FPS = 60;
     private static final List<String> QUIET = List.of("-nostdin", "-hide_banner", "-loglevel", "error", "-y");
     private static final List<String> PROGRESS = List.of("-progress", "pipe:1", "-nostats");
 
@@ -31,7 +33,7 @@ public final class FfmpegCommands {
 
     /**
      * Transcodes to H.264 (yuv420p, even dimensions, a keyframe every segment) and AAC when the
-     * source has audio. Variable frame rate becomes constant at the average rate; rotation is
+     * source has audio (copied when it is AAC already). Variable frame rate becomes constant at the average rate; rotation is
      * applied to the pixels (ffmpeg's default autorotate), so players need no display matrix.
      */
     public static List<String> transcode(Path ffmpeg, Path input, ProbeResult probe, Path output) {
@@ -41,9 +43,13 @@ public final class FfmpegCommands {
                 "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2",
                 "-force_key_frames", "expr:gte(t,n_forced*" + HLS_SEGMENT_SECONDS + ")"));
         if (probe.variableFrameRate() && probe.fps() > 0) {
-            args.addAll(List.of("-fps_mode", "cfr", "-r", format(probe.fps())));
+            args.addAll(List.of("-fps_mode", "cfr", "-r", format(Math.min(probe.fps(), MAX_CONSTANT_FPS))));
         }
-        if (probe.audioCodec() != null) args.addAll(List.of("-c:a", "aac", "-b:a", "128k"));
+        if ("aac".equals(probe.audioCodec())) {
+            args.addAll(List.of("-c:a", "copy")); // already what HLS wants: no generation loss, no time spent
+        } else if (probe.audioCodec() != null) {
+            args.addAll(List.of("-c:a", "aac", "-b:a", "128k"));
+        }
         args.addAll(List.of("-movflags", "+faststart"));
         return finish(args, "mp4", output);
     }
@@ -60,7 +66,7 @@ public final class FfmpegCommands {
     public static List<String> poster(Path ffmpeg, Path mp4, double atSeconds, Path output) {
         List<String> args = new ArrayList<>(QUIET);
         args.add(0, ffmpeg.toString());
-        args.addAll(List.of("-ss", format(atSeconds), "-i", mp4.toString(), "-frames:v", "1",
+        args.addAll(List.of("-ss", format(atSeconds), "-i", mp4.toString(), "-map", "0:v:0", "-frames:v", "1",
                 "-vf", "scale='min(640,iw)':-2", "-q:v", "3"));
         return finish(args, "image2", output);
     }
@@ -68,20 +74,27 @@ public final class FfmpegCommands {
     /** The storyboard sprite: one frame every interval, scaled to the tile size, tiled into one JPEG. */
     public static List<String> storyboard(Path ffmpeg, Path mp4, StoryboardLayout layout, Path output) {
         List<String> args = start(ffmpeg, mp4);
-        args.addAll(List.of("-vf", "fps=1/" + format(layout.intervalSeconds()) + ",scale=" + layout.tileWidth() + ":" + layout.tileHeight()
+        args.addAll(List.of("-map", "0:v:0", "-vf", "fps=1/" + format(layout.intervalSeconds()) + ",scale=" + layout.tileWidth() + ":" + layout.tileHeight()
                         + ",tile=" + layout.columns() + "x" + layout.rows(),
                 "-frames:v", "1", "-q:v", "4"));
         return finish(args, "image2", output);
     }
 
     /**
-     * Decodes frames for perception: {@code fps} frames a second, scaled to exactly
-     * {@code width x height}, as raw RGB on stdout; {@code showinfo} logs each frame's timestamp.
+     * Decodes frames for perception as raw RGB on stdout, scaled to exactly {@code width x height}
+     * (rotation is already applied by ffmpeg). About {@code fps} frames a second are kept: the first
+     * decoded frame of each {@code 1/fps} slot of the timeline, so every frame keeps its own
+     * presentation time, which {@code showinfo} logs (at info level, one line per frame kept).
+     * Unlike the {@code fps} filter this never invents or re-times frames, which matters for
+     * variable frame rate input; {@code -fps_mode passthrough} stops the raw muxer from padding
+     * the output to a constant rate.
      */
     public static List<String> decodeFrames(Path ffmpeg, Path input, double fps, int width, int height) {
-        return List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "info", "-i", input.toString(),
-                "-map", "0:v:0", "-vf", "fps=" + format(fps) + ",scale=" + width + ":" + height + ",showinfo",
-                "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1");
+        String slot = "floor(%s*" + format(fps) + ")";
+        String firstOfEachSlot = "select='isnan(prev_selected_t)+gt(" + slot.formatted("t") + "\\," + slot.formatted("prev_selected_t") + ")'";
+        return List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "level+info", "-i", input.toString(),
+                "-map", "0:v:0", "-vf", firstOfEachSlot + ",scale=" + width + ":" + height + ",showinfo",
+                "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1");
     }
 
     /** Plain decode to nothing: the baseline the benchmarks compare the pipeline with. */

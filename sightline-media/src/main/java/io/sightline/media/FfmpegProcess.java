@@ -1,146 +1,142 @@
 package io.sightline.media;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * Runs one ffmpeg or ffprobe command: parses {@code -progress} output into a percentage, keeps the
- * end of stderr for the error message, and kills the process on timeout or interruption.
+ * Runs one ffmpeg or ffprobe command: turns its {@code -progress} output into a percentage, keeps
+ * the telling part of stderr for the error message, and kills the process on timeout, on thread
+ * interruption or when the progress listener throws. Failures are {@link MediaException}s.
  */
 public final class FfmpegProcess {
 
-    private static final int STDERR_LINES = 12;
+    private static final long POLL_MILLIS = 100;
 
     private FfmpegProcess() {}
 
-    /** Runs a command that prints progress on stdout; {@code progress} gets 0-100 against {@code durationSeconds}. */
-    public static void run(FfmpegBinaries binaries, List<String> command, double durationSeconds, IntConsumer progress, Duration timeout) {
-        Process process = start(binaries, command);
-        StderrTail stderr = StderrTail.drain(process.getErrorStream());
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            int last = -1;
-            for (String line; (line = out.readLine()) != null; ) {
-                int percent = percentOf(line, durationSeconds);
-                if (percent > last) {
-                    last = percent;
-                    progress.accept(percent);
+    /**
+     * Runs a command that writes {@code -progress} to stdout. The listener is called on the calling
+     * thread with increasing percentages of {@code durationSeconds}, and with 100 on success.
+     *
+     * @return the error lines ffmpeg logged although it succeeded (e.g. about a damaged input)
+     */
+    public static List<String> run(FfmpegBinaries binaries, List<String> command, double durationSeconds,
+                                   IntConsumer progress, Duration timeout) {
+        ProgressParser parser = new ProgressParser(durationSeconds);
+        AtomicInteger latest = new AtomicInteger(-1);
+        Execution execution = execute(binaries, command, out -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    int percent = parser.accept(line);
+                    if (percent >= 0) latest.set(percent);
                 }
             }
-            finish(process, stderr, command, timeout);
-        } catch (IOException e) {
-            process.destroyForcibly();
-            throw new MediaException("could not read from ffmpeg: " + e.getMessage(), e);
-        }
+        });
+        int[] reported = {-1};
+        IntConsumer report = percent -> {
+            if (percent > reported[0]) {
+                reported[0] = percent;
+                progress.accept(percent);
+            }
+        };
+        List<String> errors = execution.await(timeout, () -> report.accept(latest.get()));
+        report.accept(100);
+        return errors;
     }
 
     /** Runs a command and returns its stdout (e.g. ffprobe's JSON). */
     public static String capture(FfmpegBinaries binaries, List<String> command, Duration timeout) {
-        Process process = start(binaries, command);
-        StderrTail stderr = StderrTail.drain(process.getErrorStream());
-        try (InputStream out = process.getInputStream()) {
-            String text = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-            finish(process, stderr, command, timeout);
-            return text;
-        } catch (IOException e) {
-            process.destroyForcibly();
-            throw new MediaException("could not read from " + command.get(0) + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Percentage of {@code durationSeconds} done, from one {@code -progress} line, or -1. */
-    static int percentOf(String line, double durationSeconds) {
-        if (durationSeconds <= 0) return line.equals("progress=end") ? 100 : -1;
-        if (line.equals("progress=end")) return 100;
-        if (!line.startsWith("out_time_us=") && !line.startsWith("out_time_ms=")) return -1;
-        try {
-            // Despite its name, out_time_ms is in microseconds too.
-            long micros = Long.parseLong(line.substring(line.indexOf('=') + 1).strip());
-            if (micros < 0) return -1;
-            return (int) Math.min(100, Math.round(micros / 1e6 / durationSeconds * 100));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        execute(binaries, command, out -> out.transferTo(stdout)).await(timeout, () -> { });
+        return stdout.toString(StandardCharsets.UTF_8);
     }
 
     static Process start(FfmpegBinaries binaries, List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(binaries.environment());
         try {
-            return builder.start();
+            Process process = builder.start();
+            process.getOutputStream().close(); // ffmpeg must never wait for keyboard input
+            return process;
         } catch (IOException e) {
             throw new MediaException("could not start " + command.get(0) + ": " + e.getMessage(), e);
         }
     }
 
-    private static void finish(Process process, StderrTail stderr, List<String> command, Duration timeout) {
+    /** Stops a process and whatever it started, and waits briefly for it to go. */
+    static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new MediaException(name(command) + " took longer than " + timeout.toSeconds() + " s and was stopped");
-            }
-            stderr.join();
+            process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new MediaException(name(command) + " was interrupted", e);
-        }
-        if (process.exitValue() != 0) {
-            String reason = stderr.text();
-            throw new MediaException(name(command) + " failed: " + (reason.isBlank() ? "exit code " + process.exitValue() : reason));
         }
     }
 
-    private static String name(List<String> command) {
+    static String name(List<String> command) {
         String path = command.get(0);
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** The last lines of stderr, read on a thread of its own so the process never blocks on a full pipe. */
-    static final class StderrTail {
-        private final Deque<String> lines = new ArrayDeque<>();
-        private final Thread reader;
+    private interface StdoutReader {
+        void read(InputStream stdout) throws IOException;
+    }
 
-        private StderrTail(InputStream in, java.util.function.Consumer<String> each) {
-            reader = Thread.ofVirtual().start(() -> {
-                try (BufferedReader err = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                    for (String line; (line = err.readLine()) != null; ) {
-                        each.accept(line);
-                        synchronized (lines) {
-                            lines.addLast(line.strip());
-                            if (lines.size() > STDERR_LINES) lines.removeFirst();
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // The process ended; what was read is what there is.
-                }
-            });
-        }
-
-        static StderrTail drain(InputStream in) {
-            return new StderrTail(in, line -> { });
-        }
-
-        static StderrTail drain(InputStream in, java.util.function.Consumer<String> each) {
-            return new StderrTail(in, each);
-        }
-
-        void join() throws InterruptedException {
-            reader.join(5_000);
-        }
-
-        String text() {
-            synchronized (lines) {
-                return String.join("; ", lines.stream().filter(l -> !l.isBlank()).toList());
+    private static Execution execute(FfmpegBinaries binaries, List<String> command, StdoutReader reader) {
+        Process process = start(binaries, command);
+        StderrLog stderr = StderrLog.drain(process.getErrorStream());
+        Thread stdout = Thread.ofVirtual().name("ffmpeg-stdout").start(() -> {
+            try (InputStream in = process.getInputStream()) {
+                reader.read(in);
+            } catch (IOException ignored) {
+                // The process was stopped; the exit code tells what happened.
             }
+        });
+        return new Execution(command, process, stderr, stdout);
+    }
+
+    private record Execution(List<String> command, Process process, StderrLog stderr, Thread stdout) {
+
+        /** Waits for the end, calling {@code tick} on this thread meanwhile; throws on failure. */
+        List<String> await(Duration timeout, Runnable tick) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try {
+                while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    tick.run();
+                    if (System.nanoTime() - deadline > 0) {
+                        kill(process);
+                        throw new MediaException(name(command) + " took longer than " + describe(timeout) + " and was stopped");
+                    }
+                }
+                stdout.join(5_000);
+                stderr.awaitEnd();
+                tick.run();
+            } catch (InterruptedException e) {
+                kill(process);
+                Thread.currentThread().interrupt();
+                throw new MediaException(name(command) + " was interrupted and stopped", e);
+            } catch (RuntimeException e) {
+                kill(process);
+                throw e;
+            }
+            if (process.exitValue() != 0) {
+                throw new MediaException(MediaErrors.explain(name(command), stderr.lines(), process.exitValue()));
+            }
+            return stderr.lines();
+        }
+
+        private static String describe(Duration timeout) {
+            return timeout.toMillis() < 10_000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
         }
     }
 }

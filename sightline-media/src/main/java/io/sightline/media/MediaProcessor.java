@@ -8,14 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /**
- * The media steps of a video, each writing its output atomically (a temporary name, then a
- * rename), so an interrupted step leaves nothing half-written under the final name and running
- * a step again is harmless.
+ * The media steps of a video: probe, prepare (remux or transcode to H.264/AAC MP4), HLS
+ * packaging, poster and storyboard. Each step writes under a temporary name in the target's
+ * directory and renames it into place at the end, so an interrupted step never leaves a half
+ * file under the final name, and running a step again gives the same result.
+ * Failures are {@link MediaException}s whose message says why in plain words.
  */
 public final class MediaProcessor {
 
@@ -24,6 +27,7 @@ public final class MediaProcessor {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration WORK_TIMEOUT = Duration.ofHours(12);
+    private static final String PARTIAL = ".partial-";
 
     private final FfmpegBinaries binaries;
 
@@ -31,6 +35,7 @@ public final class MediaProcessor {
         this.binaries = binaries;
     }
 
+    /** Uses the ffmpeg of this machine ({@link FfmpegBinaries#locate()}). */
     public MediaProcessor() {
         this(FfmpegBinaries.locate());
     }
@@ -39,76 +44,115 @@ public final class MediaProcessor {
         return binaries;
     }
 
-    /** @throws MediaException when the file is not a readable video, saying why */
+    /**
+     * What the file holds.
+     *
+     * @throws MediaException when the file is missing, empty, truncated or not a video, saying which
+     */
     public ProbeResult probe(Path file) {
+        if (!Files.isRegularFile(file)) throw new MediaException("the file does not exist: " + file);
+        long size = size(file);
+        if (size == 0) throw new MediaException("the file is empty (0 bytes)");
         String json;
         try {
             json = FfmpegProcess.capture(binaries, FfmpegCommands.probe(binaries.ffprobe(), file), PROBE_TIMEOUT);
         } catch (MediaException e) {
-            throw new MediaException(reason(e.getMessage()), e);
+            // A file that starts like an MP4 but has no index was cut off; anything else is not a video we can read.
+            if (e.getMessage().contains("moov") && Mp4Boxes.looksLikeMp4(file)) {
+                throw new MediaException(MediaErrors.TRUNCATED + " (its MP4 index, the moov box, is missing)", e);
+            }
+            throw e;
         }
-        return ProbeParser.parse(json);
+        ProbeResult probe = ProbeParser.parse(json);
+        if (Mp4Boxes.truncated(file)) {
+            throw new MediaException(MediaErrors.TRUNCATED + " (an MP4 box reaches past the last of its " + size + " bytes)");
+        }
+        return probe;
     }
 
-    /** Writes a playable H.264/AAC MP4: remuxed when the source already fits, transcoded otherwise. */
+    /**
+     * Writes a playable H.264/AAC MP4 with the index up front: remuxed when the source already
+     * fits ({@link ProbeResult#needsTranscode()}), transcoded otherwise.
+     *
+     * @param progress called on this thread with increasing percentages, 100 at the end
+     */
     public Preparation prepare(Path source, ProbeResult probe, Path mp4, IntConsumer progress) {
         boolean transcode = probe.needsTranscode();
-        atomically(mp4, ".mp4", temp -> FfmpegProcess.run(binaries, transcode
-                ? FfmpegCommands.transcode(binaries.ffmpeg(), source, probe, temp)
-                : FfmpegCommands.remux(binaries.ffmpeg(), source, temp), probe.durationSeconds(), progress, WORK_TIMEOUT));
+        atomically(mp4, temp -> {
+            List<String> command = transcode
+                    ? FfmpegCommands.transcode(binaries.ffmpeg(), source, probe, temp)
+                    : FfmpegCommands.remux(binaries.ffmpeg(), source, temp);
+            List<String> problems = FfmpegProcess.run(binaries, command, probe.durationSeconds(), progress, WORK_TIMEOUT);
+            // ffmpeg ends successfully at a cut-off input; a shortened copy must not pass for the video.
+            if (MediaErrors.showsTruncation(problems)) throw new MediaException(MediaErrors.explain("ffmpeg", problems, 0));
+        });
         return transcode ? Preparation.TRANSCODED : Preparation.REMUXED;
     }
 
-    /** Packages the MP4 as HLS VOD into {@code dir} ({@code index.m3u8} + segments), replacing what was there. */
+    /**
+     * Packages the MP4 as HLS VOD into {@code dir} ({@code index.m3u8} and {@code segNNNNN.ts}),
+     * replacing what was there. The playlist is built in a sibling directory and swapped in.
+     */
     public void packageHls(Path mp4, Path dir, double durationSeconds, IntConsumer progress) {
-        Path temp = dir.resolveSibling(dir.getFileName() + ".partial-" + UUID.randomUUID());
+        Path building = sibling(dir);
+        Path previous = sibling(dir);
         try {
-            Files.createDirectories(temp);
-            FfmpegProcess.run(binaries, FfmpegCommands.hls(binaries.ffmpeg(), mp4, temp), durationSeconds, progress, WORK_TIMEOUT);
-            deleteRecursively(dir);
-            move(temp, dir);
+            Files.createDirectories(building);
+            FfmpegProcess.run(binaries, FfmpegCommands.hls(binaries.ffmpeg(), mp4, building), durationSeconds, progress, WORK_TIMEOUT);
+            if (!Files.isRegularFile(building.resolve("index.m3u8"))) throw new MediaException("ffmpeg wrote no HLS playlist");
+            if (Files.exists(dir)) move(dir, previous);
+            move(building, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteRecursively(temp);
+            deleteRecursively(building);
+            deleteRecursively(previous);
         }
     }
 
-    /** A poster frame at a tenth of the way in (past black lead-ins), at most 640 wide. */
+    /** A poster frame a tenth of the way in (past black lead-ins), at most 640 pixels wide. */
     public void poster(Path mp4, Path jpeg, double durationSeconds) {
-        double at = Math.min(durationSeconds * 0.1, Math.max(0, durationSeconds - 0.1));
-        atomically(jpeg, ".jpg", temp -> FfmpegProcess.run(binaries, FfmpegCommands.poster(binaries.ffmpeg(), mp4, at, temp),
-                0, p -> { }, WORK_TIMEOUT));
+        double at = Math.max(0, Math.min(durationSeconds * 0.1, durationSeconds - 0.5));
+        atomically(jpeg, temp -> FfmpegProcess.run(binaries, FfmpegCommands.poster(binaries.ffmpeg(), mp4, at, temp), 0, p -> { }, WORK_TIMEOUT));
     }
 
-    /** The storyboard sprite for scrubbing; returns its layout. */
+    /**
+     * The storyboard sprite for scrubbing: one tile every {@link StoryboardLayout#intervalSeconds()}
+     * in a grid, as one JPEG.
+     *
+     * @return where each tile is in the sprite
+     */
     public StoryboardLayout storyboard(Path mp4, Path jpeg, double durationSeconds, IntConsumer progress) {
         ProbeResult probe = probe(mp4);
-        StoryboardLayout layout = StoryboardLayout.forVideo(durationSeconds > 0 ? durationSeconds : probe.durationSeconds(),
-                probe.displayWidth(), probe.displayHeight());
-        atomically(jpeg, ".jpg", temp -> FfmpegProcess.run(binaries, FfmpegCommands.storyboard(binaries.ffmpeg(), mp4, layout, temp),
-                probe.durationSeconds(), progress, WORK_TIMEOUT));
+        double duration = durationSeconds > 0 ? durationSeconds : probe.durationSeconds();
+        StoryboardLayout layout = StoryboardLayout.forVideo(duration, probe.displayWidth(), probe.displayHeight());
+        atomically(jpeg, temp -> FfmpegProcess.run(binaries, FfmpegCommands.storyboard(binaries.ffmpeg(), mp4, layout, temp),
+                duration, progress, WORK_TIMEOUT));
         return layout;
     }
 
-    /** ffprobe's messages made into a reason a user can act on. */
-    static String reason(String ffprobeMessage) {
-        String m = ffprobeMessage == null ? "" : ffprobeMessage;
-        if (m.contains("moov atom not found")) return "the file is truncated or not finished (its MP4 index is missing)";
-        if (m.contains("Invalid data found")) return "the file is not in a video format ffmpeg understands";
-        return m;
+    private interface Step {
+        void writeTo(Path temp);
     }
 
-    private interface Writer {
-        void write(Path temp);
+    /** A temporary name beside the target, keeping its extension so ffmpeg picks the same muxer. */
+    private static Path temporary(Path target) {
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 ? name.substring(dot) : "";
+        return target.resolveSibling("." + name + PARTIAL + UUID.randomUUID() + extension);
     }
 
-    private static void atomically(Path target, String suffix, Writer writer) {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".partial-" + UUID.randomUUID() + suffix);
+    private static Path sibling(Path dir) {
+        return dir.resolveSibling("." + dir.getFileName() + PARTIAL + UUID.randomUUID());
+    }
+
+    private static void atomically(Path target, Step step) {
+        Path temp = temporary(target);
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
-            writer.write(temp);
-            if (!Files.exists(temp) || Files.size(temp) == 0) throw new MediaException("ffmpeg wrote no output for " + target.getFileName());
+            step.writeTo(temp);
+            if (!Files.isRegularFile(temp) || Files.size(temp) == 0) throw new MediaException("ffmpeg wrote no output for " + target.getFileName());
             move(temp, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -116,8 +160,16 @@ public final class MediaProcessor {
             try {
                 Files.deleteIfExists(temp);
             } catch (IOException ignored) {
-                // a stray temporary file is harmless
+                // a stray temporary file is harmless and hidden
             }
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new MediaException("the file cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,8 @@ package io.sightline.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads ffprobe's {@code -show_format -show_streams} JSON into a {@link ProbeResult}. */
 public final class ProbeParser {
@@ -20,16 +22,21 @@ public final class ProbeParser {
         }
         JsonNode video = null;
         JsonNode audio = null;
+        List<String> found = new ArrayList<>();
         for (JsonNode stream : root.path("streams")) {
             String type = stream.path("codec_type").asText();
             boolean attachedPicture = stream.path("disposition").path("attached_pic").asInt() == 1;
+            found.add(stream.path("codec_name").asText("?") + (attachedPicture ? " cover picture" : " " + type));
             if (type.equals("video") && video == null && !attachedPicture) video = stream;
             if (type.equals("audio") && audio == null) audio = stream;
         }
-        if (video == null) throw new MediaException("ffprobe found no video stream in the file");
+        if (video == null) {
+            throw new MediaException("not a video: ffprobe found no video stream"
+                    + (found.isEmpty() ? "" : " (only " + String.join(", ", found) + ")"));
+        }
         JsonNode format = root.path("format");
         double duration = number(format.path("duration"), number(video.path("duration"), 0));
-        if (!(duration > 0)) throw new MediaException("the video has no duration; the file may be truncated or corrupt");
+        if (!(duration > 0)) throw new MediaException("the video has no duration: the file may be truncated or damaged");
         int width = video.path("width").asInt();
         int height = video.path("height").asInt();
         if (width <= 0 || height <= 0) throw new MediaException("the video stream has no picture size");

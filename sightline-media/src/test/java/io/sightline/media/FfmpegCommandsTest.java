@@ -17,7 +17,7 @@ class FfmpegCommandsTest {
     }
 
     @Test
-    void remux_copiesFirstVideoAndOptionalAudioWithFaststart() {
+    void remux_whenCalled_copiesFirstVideoAndOptionalAudioWithFaststart() {
         assertThat(FfmpegCommands.remux(FFMPEG, IN, OUT)).containsSubsequence("-i", "/data/in.mov")
                 .containsSubsequence("-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-movflags", "+faststart")
                 .containsSubsequence("-progress", "pipe:1").endsWith("-f", "mp4", "/data/out.mp4")
@@ -34,13 +34,20 @@ class FfmpegCommandsTest {
     }
 
     @Test
-    void transcode_whenConstantRateWithoutAudio_hasNoRateOrAudioOptions() {
-        List<String> args = FfmpegCommands.transcode(FFMPEG, IN, probe("mpeg4", null, false, 0), OUT);
-        assertThat(args).doesNotContain("-fps_mode", "-c:a", "-r");
+    void transcode_whenAudioIsAacAlready_copiesIt() {
+        assertThat(FfmpegCommands.transcode(FFMPEG, IN, probe("hevc", "aac", false, 0), OUT))
+                .containsSubsequence("-c:a", "copy").doesNotContain("128k");
     }
 
     @Test
-    void hls_writesVodPlaylistAndNumberedSegmentsIntoTheDirectory() {
+    void transcode_whenConstantRateWithoutAudio_hasNoRateOrAudioOptions() {
+        List<String> args = FfmpegCommands.transcode(FFMPEG, IN, probe("mpeg4", null, false, 0), OUT);
+        assertThat(args).doesNotContain("-fps_mode", "-c:a", "-r").containsSubsequence("-movflags", "+faststart")
+                .endsWith("-f", "mp4", "/data/out.mp4");
+    }
+
+    @Test
+    void hls_whenCalled_writesVodPlaylistAndNumberedSegmentsIntoTheDirectory() {
         assertThat(FfmpegCommands.hls(FFMPEG, OUT, Path.of("/data/hls")))
                 .containsSubsequence("-c", "copy", "-hls_time", "4", "-hls_playlist_type", "vod",
                         "-hls_segment_filename", "/data/hls/seg%05d.ts")
@@ -48,27 +55,58 @@ class FfmpegCommandsTest {
     }
 
     @Test
-    void storyboard_tilesFramesAtTheLayoutsInterval() {
+    void storyboard_whenCalled_tilesFramesAtTheLayoutsInterval() {
         StoryboardLayout layout = new StoryboardLayout(10, 3, 160, 90, 2, 25);
         assertThat(FfmpegCommands.storyboard(FFMPEG, OUT, layout, Path.of("/data/s.jpg")))
-                .containsSubsequence("-vf", "fps=1/2,scale=160:90,tile=10x3", "-frames:v", "1");
+                .containsSubsequence("-map", "0:v:0", "-vf", "fps=1/2,scale=160:90,tile=10x3", "-frames:v", "1")
+                .endsWith("-f", "image2", "/data/s.jpg");
     }
 
     @Test
-    void poster_takesOneScaledFrameAtTheGivenTime() {
+    void poster_whenCalled_takesOneScaledFrameAtTheGivenTime() {
         assertThat(FfmpegCommands.poster(FFMPEG, OUT, 1.25, Path.of("/data/p.jpg")))
-                .containsSubsequence("-ss", "1.25", "-i", "/data/out.mp4", "-frames:v", "1")
+                .containsSubsequence("-ss", "1.25", "-i", "/data/out.mp4", "-map", "0:v:0", "-frames:v", "1", "-vf", "scale='min(640,iw)':-2")
                 .endsWith("-f", "image2", "/data/p.jpg");
     }
 
     @Test
-    void decodeFrames_samplesScalesAndLogsTimestamps() {
+    void decodeFrames_whenCalled_keepsTheFirstFrameOfEachSlotWithItsOwnTimestamp() {
         assertThat(FfmpegCommands.decodeFrames(FFMPEG, IN, 2.5, 640, 360))
-                .containsSubsequence("-vf", "fps=2.5,scale=640:360,showinfo", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1");
+                .containsSubsequence("-loglevel", "level+info", "-i", "/data/in.mov", "-map", "0:v:0")
+                .containsSubsequence("-vf", "select='isnan(prev_selected_t)+gt(floor(t*2.5)\\,floor(prev_selected_t*2.5))',scale=640:360,showinfo")
+                .containsSubsequence("-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1")
+                .doesNotContain("-progress");
     }
 
     @Test
-    void needsTranscode_onlyWhenTheSourceDoesNotFitHls() {
+    void probe_whenCalled_asksForJsonWithFormatAndStreams() {
+        assertThat(FfmpegCommands.probe(Path.of("/bin/ffprobe"), IN))
+                .containsExactly("/bin/ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", "/data/in.mov");
+    }
+
+    @Test
+    void transcode_whenVariableRateIsAbsurdlyHigh_capsTheConstantRate() {
+        ProbeResult probe = new ProbeResult("mp4", 10, 640, 480, 1000, "h264", null, 0, true, 0);
+        assertThat(FfmpegCommands.transcode(FFMPEG, IN, probe, OUT)).containsSubsequence("-fps_mode", "cfr", "-r", "60");
+    }
+
+    @Test
+    void longCommands_whenBuilt_reportProgressOnStdoutWithoutStats() {
+        ProbeResult probe = probe("hevc", "aac", false, 0);
+        StoryboardLayout layout = new StoryboardLayout(1, 1, 160, 90, 1, 1);
+        for (List<String> command : List.of(FfmpegCommands.remux(FFMPEG, IN, OUT), FfmpegCommands.transcode(FFMPEG, IN, probe, OUT),
+                FfmpegCommands.hls(FFMPEG, OUT, Path.of("/data/hls")), FfmpegCommands.storyboard(FFMPEG, OUT, layout, Path.of("/s.jpg")))) {
+            assertThat(command).containsSubsequence("-progress", "pipe:1", "-nostats").contains("-nostdin", "-y");
+        }
+    }
+
+    @Test
+    void decodeOnly_whenCalled_decodesToTheNullMuxer() {
+        assertThat(FfmpegCommands.decodeOnly(FFMPEG, IN)).endsWith("-i", "/data/in.mov", "-f", "null", "-");
+    }
+
+    @Test
+    void needsTranscode_whenNotH264AacMp4AtConstantRateUpright_isTrue() {
         assertThat(probe("h264", "aac", false, 0).needsTranscode()).isFalse();
         assertThat(probe("h264", null, false, 0).needsTranscode()).isFalse();
         assertThat(probe("h264", "mp3", false, 0).needsTranscode()).isTrue();
@@ -79,16 +117,7 @@ class FfmpegCommandsTest {
     }
 
     @Test
-    void progress_parsesMicrosecondsAgainstDuration() {
-        assertThat(FfmpegProcess.percentOf("out_time_us=5000000", 10)).isEqualTo(50);
-        assertThat(FfmpegProcess.percentOf("out_time_ms=2500000", 10)).isEqualTo(25);
-        assertThat(FfmpegProcess.percentOf("out_time_us=N/A", 10)).isEqualTo(-1);
-        assertThat(FfmpegProcess.percentOf("progress=end", 10)).isEqualTo(100);
-        assertThat(FfmpegProcess.percentOf("frame=12", 10)).isEqualTo(-1);
-    }
-
-    @Test
-    void storyboardLayout_fitsLongVideosInAHundredTiles() {
+    void storyboardLayout_whenLongOrPortrait_fitsAHundredTilesOfTheRightShape() {
         StoryboardLayout shortClip = StoryboardLayout.forVideo(6.2, 1280, 720);
         assertThat(shortClip).isEqualTo(new StoryboardLayout(7, 1, 160, 90, 1, 7));
         StoryboardLayout hour = StoryboardLayout.forVideo(3600, 720, 1280);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ProbeParserTest {
 
     @Test
-    void parse_readsStreamsFormatAndDisplayMatrixRotation() {
+    void parse_whenPhoneVideo_readsStreamsFormatAndDisplayMatrixRotationClockwise() {
         ProbeResult probe = ProbeParser.parse("""
                 {"streams":[{"codec_type":"video","codec_name":"h264","width":1920,"height":1080,
                              "r_frame_rate":"30/1","avg_frame_rate":"30/1","side_data_list":[{"rotation":-90}]},
@@ -19,7 +19,7 @@ class ProbeParserTest {
     }
 
     @Test
-    void parse_whenRatesDisagree_flagsVariableFrameRate() {
+    void parse_whenRatesDisagreeAndLegacyRotateTag_flagsVariableFrameRateAndRotation() {
         ProbeResult probe = ProbeParser.parse("""
                 {"streams":[{"codec_type":"video","codec_name":"h264","width":2,"height":2,"r_frame_rate":"30/1","avg_frame_rate":"2997/125",
                              "tags":{"rotate":"180"}}],
@@ -30,11 +30,47 @@ class ProbeParserTest {
     }
 
     @Test
-    void parse_whenOnlyAudioOrCoverArt_isNotAVideo() {
+    void parse_whenOnlyAudioOrCoverArt_throwsNotAVideo() {
         assertThatThrownBy(() -> ProbeParser.parse("""
                 {"streams":[{"codec_type":"audio","codec_name":"mp3"},
                             {"codec_type":"video","codec_name":"mjpeg","width":500,"height":500,"disposition":{"attached_pic":1}}],
                  "format":{"format_name":"mp3","duration":"200"}}"""))
-                .isInstanceOf(MediaException.class).hasMessageContaining("no video stream");
+                .isInstanceOf(MediaException.class)
+                .hasMessage("not a video: ffprobe found no video stream (only mp3 audio, mjpeg cover picture)");
+    }
+
+    @Test
+    void parse_whenDisplayMatrixTurnsClockwise_reportsTheRemainingTurn() {
+        // A display matrix of +90 (counter-clockwise) is a clockwise turn of 270 degrees.
+        ProbeResult probe = ProbeParser.parse(video("\"side_data_list\":[{\"side_data_type\":\"Display Matrix\",\"rotation\":90}]"));
+        assertThat(probe.rotation()).isEqualTo(270);
+        assertThat(probe.displayWidth()).isEqualTo(480);
+        assertThat(ProbeParser.parse(video("\"side_data_list\":[{\"rotation\":-180}]")).rotation()).isEqualTo(180);
+        assertThat(ProbeParser.parse(video("\"tags\":{\"rotate\":\"0\"}")).rotation()).isZero();
+    }
+
+    @Test
+    void parse_whenRatesDifferByRounding_isConstantFrameRate() {
+        ProbeResult probe = ProbeParser.parse("""
+                {"streams":[{"codec_type":"video","codec_name":"h264","width":640,"height":480,
+                             "r_frame_rate":"30000/1001","avg_frame_rate":"2997/100"}],
+                 "format":{"format_name":"mov,mp4,m4a,3gp,3g2,mj2","duration":"10"}}""");
+        assertThat(probe.variableFrameRate()).isFalse();
+        assertThat(probe.needsTranscode()).isFalse();
+    }
+
+    @Test
+    void parse_whenNoDurationOrNotJson_throwsWithReason() {
+        assertThatThrownBy(() -> ProbeParser.parse("""
+                {"streams":[{"codec_type":"video","codec_name":"h264","width":640,"height":480}],"format":{"format_name":"h264"}}"""))
+                .isInstanceOf(MediaException.class).hasMessageContaining("no duration");
+        assertThatThrownBy(() -> ProbeParser.parse("Segmentation fault")).isInstanceOf(MediaException.class);
+    }
+
+    private static String video(String extra) {
+        return """
+                {"streams":[{"codec_type":"video","codec_name":"h264","width":640,"height":480,"r_frame_rate":"25/1",
+                             "avg_frame_rate":"25/1",%s}],
+                 "format":{"format_name":"mov,mp4,m4a,3gp,3g2,mj2","duration":"4"}}""".formatted(extra);
     }
 }
