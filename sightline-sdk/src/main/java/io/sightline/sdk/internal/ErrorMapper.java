@@ -46,7 +46,7 @@ public final class ErrorMapper {
 
     /** The body as an {@link ApiError}, or one made from the status when the body is not one. */
     private static ApiError parse(RawResponse response) {
-        String code = codeFor(response.status());
+        String code = ApiError.codeFor(response.status());
         String message = null;
         String requestId = response.requestId();
         try {
@@ -63,19 +63,5 @@ public final class ErrorMapper {
             if (!text.isEmpty() && text.length() <= 300) message = text;
         }
         return new ApiError(response.status(), code, message != null ? message : "HTTP " + response.status(), requestId);
-    }
-
-    private static String codeFor(int status) {
-        return switch (status) {
-            case 400 -> "bad_request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 409 -> "conflict";
-            case 413 -> "payload_too_large";
-            case 422 -> "unprocessable";
-            case 429 -> "rate_limited";
-            default -> status >= 500 ? "internal" : "http_" + status;
-        };
     }
 }

@@ -22,7 +22,7 @@ public final class ErrorMapper {
         app.exception(io.javalin.validation.ValidationException.class, (e, ctx) ->
                 respond(ctx, 400, "bad_request", "invalid query or path parameter: " + e.getErrors().keySet()));
         app.exception(HttpResponseException.class, (e, ctx) ->
-                respond(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage()));
+                respond(ctx, e.getStatus(), ApiError.codeFor(e.getStatus()), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             log.error("request {} {} failed (request id {})", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
             respond(ctx, 500, "internal", "internal error; quote request id " + RequestIds.of(ctx) + " when reporting it");
@@ -30,24 +30,10 @@ public final class ErrorMapper {
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) respond(ctx, 404, "not_found", "no route for " + ctx.method() + " " + ctx.path());
         });
-        app.error(405, ctx -> respond(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+        app.error(405, ctx -> respond(ctx, 405, ApiError.codeFor(405), ctx.method() + " is not allowed on " + ctx.path()));
     }
 
     public static void respond(Context ctx, int status, String code, String message) {
         ctx.status(status).json(new ApiError(status, code, message, RequestIds.of(ctx)));
-    }
-
-    private static String codeFor(int status) {
-        return switch (status) {
-            case 400 -> "bad_request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 409 -> "conflict";
-            case 413 -> "payload_too_large";
-            case 422 -> "unprocessable";
-            case 429 -> "rate_limited";
-            default -> status >= 500 ? "internal" : "error";
-        };
     }
 }
