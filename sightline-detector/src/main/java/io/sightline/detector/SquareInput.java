@@ -2,6 +2,7 @@ package io.sightline.detector;
 
 import io.sightline.vision.image.Box;
 import io.sightline.vision.image.RgbImage;
+import java.util.Arrays;
 
 /**
  * A frame resampled into a detector's square input (RGB, 0-255, interleaved, row-major) and the
@@ -37,7 +38,7 @@ final class SquareInput {
         int top = (size - h) / 2;
         float[] content = resample(image, w, h);
         float[] square = new float[size * size * 3];
-        java.util.Arrays.fill(square, PAD);
+        Arrays.fill(square, PAD);
         for (int y = 0; y < h; y++) System.arraycopy(content, y * w * 3, square, ((top + y) * size + left) * 3, w * 3);
         return new SquareInput(size, square, left, top, w, h);
     }

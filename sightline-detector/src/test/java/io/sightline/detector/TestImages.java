@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -94,7 +95,7 @@ final class TestImages {
         int w = 1280;
         int h = 720;
         byte[] px = new byte[w * h * 3];
-        java.util.Arrays.fill(px, (byte) 128);
+        Arrays.fill(px, (byte) 128);
         for (int row = 0; row < photo.height() * zoom; row++) {
             for (int col = 0; col < photo.width() * zoom; col++) {
                 int from = ((row / zoom) * photo.width() + col / zoom) * 3;

@@ -2,9 +2,11 @@ package io.sightline.detector.tfjs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
@@ -37,7 +39,7 @@ class TfjsGraphConverterTest {
         }
 
         for (int p = 0; p < 4; p++) {
-            assertThat(output[p]).isCloseTo(TinyTfjsModel.expected(input[2 * p], input[2 * p + 1]), org.assertj.core.data.Offset.offset(1e-5f));
+            assertThat(output[p]).isCloseTo(TinyTfjsModel.expected(input[2 * p], input[2 * p + 1]), within(1e-5f));
         }
     }
 
@@ -56,7 +58,7 @@ class TfjsGraphConverterTest {
     void convert_whenWeightsAreShorterThanTheManifest_fails() throws Exception {
         Path model = TinyTfjsModel.write(dir);
         byte[] weights = Files.readAllBytes(dir.resolve("weights.bin"));
-        Files.write(dir.resolve("weights.bin"), java.util.Arrays.copyOf(weights, weights.length - 4));
+        Files.write(dir.resolve("weights.bin"), Arrays.copyOf(weights, weights.length - 4));
 
         assertThatThrownBy(() -> TfjsGraphConverter.convert(model)).isInstanceOf(RuntimeException.class);
     }

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -35,7 +36,7 @@ final class TinyTfjsModel {
         for (float f : new float[] {2, -1, 0.5f, 1}) bin.putShort(Float.floatToFloat16(f)); // depthwise weights, bias: float16
         for (float f : new float[] {1, 10, -3}) bin.putFloat(f); // conv weights, bias: float32
         bin.putInt(4); // reshape target: int64 in the graph, int32 in the shard
-        Files.write(dir.resolve("weights.bin"), java.util.Arrays.copyOf(bin.array(), bin.position()));
+        Files.write(dir.resolve("weights.bin"), Arrays.copyOf(bin.array(), bin.position()));
         String json = """
             {"format": "graph-model", "modelTopology": {"node": [
               {"name": "input", "op": "Placeholder", "attr": {"dtype": {"type": "DT_FLOAT"},
