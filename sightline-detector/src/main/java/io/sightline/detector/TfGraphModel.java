@@ -40,17 +40,21 @@ final class TfGraphModel implements AutoCloseable {
         Path json = modelJson.get();
         ConvertedGraphCache.Loaded converted = ConvertedGraphCache.load(json);
         long start = System.nanoTime();
-        Graph g = new Graph();
+        graph = new Graph();
+        long imported;
         try {
-            g.importGraphDef(converted.graph());
-            session = new Session(g);
+            graph.importGraphDef(converted.graph());
+            session = new Session(graph);
+            imported = System.nanoTime();
+            run(new float[(int) inputShape.size()]);
         } catch (RuntimeException e) {
-            g.close();
+            // leave nothing half-open: the next call starts over
+            if (session != null) session.close();
+            graph.close();
+            session = null;
+            graph = null;
             throw e;
         }
-        graph = g;
-        long imported = System.nanoTime();
-        run(new float[(int) inputShape.size()]);
         long warm = System.nanoTime();
         load = new ModelLoad(converted.millis(), (imported - start) / 1_000_000, (warm - imported) / 1_000_000, converted.fromCache());
         log.info("loaded {} ({}): {}", json.getFileName(), converted.fromCache() ? "cached graph" : "converted now", load);
