@@ -24,6 +24,15 @@ public final class FfmpegCommands {
         return List.of(ffprobe.toString(), "-v", "error", "-print_format", "json", "-show_format", "-show_streams", input.toString());
     }
 
+    /**
+     * The video packets of the first {@code windowSeconds} as {@code pts_time,flags} lines, read
+     * without decoding, to see how far apart the keyframes are.
+     */
+    public static List<String> keyframes(Path ffprobe, Path input, double windowSeconds) {
+        return List.of(ffprobe.toString(), "-v", "error", "-select_streams", "v:0", "-read_intervals", "%+" + format(windowSeconds),
+                "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", input.toString());
+    }
+
     /** Copies H.264/AAC into an MP4 with the index up front (faststart), first video and audio streams only. */
     public static List<String> remux(Path ffmpeg, Path input, Path output) {
         List<String> args = start(ffmpeg, input);

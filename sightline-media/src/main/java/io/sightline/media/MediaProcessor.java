@@ -28,6 +28,9 @@ public final class MediaProcessor {
     private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration WORK_TIMEOUT = Duration.ofHours(12);
     private static final String PARTIAL = ".partial-";
+    /** Copied streams cut HLS segments at the source's keyframes; further apart than this, players start and seek slowly. */
+    static final double MAX_KEYFRAME_GAP_SECONDS = 10;
+    private static final double KEYFRAME_WINDOW_SECONDS = 30;
 
     private final FfmpegBinaries binaries;
 
@@ -72,12 +75,13 @@ public final class MediaProcessor {
 
     /**
      * Writes a playable H.264/AAC MP4 with the index up front: remuxed when the source already
-     * fits ({@link ProbeResult#needsTranscode()}), transcoded otherwise.
+     * fits ({@link ProbeResult#needsTranscode()}) and has keyframes at most
+     * {@link #MAX_KEYFRAME_GAP_SECONDS} apart (so HLS segments stay short), transcoded otherwise.
      *
      * @param progress called on this thread with increasing percentages, 100 at the end
      */
     public Preparation prepare(Path source, ProbeResult probe, Path mp4, IntConsumer progress) {
-        boolean transcode = probe.needsTranscode();
+        boolean transcode = probe.needsTranscode() || longestKeyframeGap(source, probe) > MAX_KEYFRAME_GAP_SECONDS;
         atomically(mp4, temp -> {
             List<String> command = transcode
                     ? FfmpegCommands.transcode(binaries.ffmpeg(), source, probe, temp)
@@ -87,6 +91,13 @@ public final class MediaProcessor {
             if (MediaErrors.showsTruncation(problems)) throw new MediaException(MediaErrors.explain("ffmpeg", problems, 0));
         });
         return transcode ? Preparation.TRANSCODED : Preparation.REMUXED;
+    }
+
+    /** Seconds between keyframes at most, in the first half minute: a packet scan, no decoding. */
+    double longestKeyframeGap(Path video, ProbeResult probe) {
+        double window = Math.min(probe.durationSeconds(), KEYFRAME_WINDOW_SECONDS);
+        String packets = FfmpegProcess.capture(binaries, FfmpegCommands.keyframes(binaries.ffprobe(), video, window), PROBE_TIMEOUT);
+        return ProbeParser.longestKeyframeGap(packets, window);
     }
 
     /**

@@ -51,6 +51,32 @@ public final class ProbeParser {
     }
 
     /**
+     * The longest stretch without a keyframe in the first {@code windowSeconds} of a video, from
+     * ffprobe's {@code pts_time,flags} packet lines (see {@link FfmpegCommands#keyframes}); the
+     * stretch after the last keyframe counts up to the end of the window. The whole window when
+     * there is no keyframe at all.
+     */
+    static double longestKeyframeGap(String packetLines, double windowSeconds) {
+        List<Double> keyframes = packetLines.lines().map(String::strip).filter(l -> l.contains(",K"))
+                .map(l -> secondsOrNaN(l.substring(0, l.indexOf(',')))).filter(t -> !t.isNaN()).sorted().toList();
+        double longest = 0;
+        double previous = 0;
+        for (double t : keyframes) {
+            longest = Math.max(longest, t - previous);
+            previous = t;
+        }
+        return Math.max(longest, windowSeconds - previous);
+    }
+
+    private static Double secondsOrNaN(String number) {
+        try {
+            return Double.parseDouble(number);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
      * The display rotation, clockwise. ffprobe reports the display matrix's rotation
      * counter-clockwise (-90 for a phone held upright), the legacy tag clockwise.
      */

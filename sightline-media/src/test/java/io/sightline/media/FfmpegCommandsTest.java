@@ -85,6 +85,12 @@ class FfmpegCommandsTest {
     }
 
     @Test
+    void keyframes_whenCalled_listsVideoPacketTimesAndFlagsOfTheWindowWithoutDecoding() {
+        assertThat(FfmpegCommands.keyframes(Path.of("/bin/ffprobe"), IN, 30)).containsExactly("/bin/ffprobe", "-v", "error",
+                "-select_streams", "v:0", "-read_intervals", "%+30", "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", "/data/in.mov");
+    }
+
+    @Test
     void transcode_whenVariableRateIsAbsurdlyHigh_capsTheConstantRate() {
         ProbeResult probe = new ProbeResult("mp4", 10, 640, 480, 1000, "h264", null, 0, true, 0);
         assertThat(FfmpegCommands.transcode(FFMPEG, IN, probe, OUT)).containsSubsequence("-fps_mode", "cfr", "-r", "60");

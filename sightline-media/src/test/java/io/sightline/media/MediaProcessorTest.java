@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -64,6 +66,20 @@ class MediaProcessorTest {
         assertThat(result.durationSeconds()).isCloseTo(probe.durationSeconds(), org.assertj.core.data.Offset.offset(0.15));
         assertThat(result.needsTranscode()).isFalse();
         assertThat(progress).isSorted().last().isEqualTo(100);
+    }
+
+    @Test
+    void prepare_whenH264KeyframesTooFarApartForHls_transcodesWithKeyframesEverySegment() {
+        // x264's default keyframe interval is 250 frames: a 12 s clip at 10 fps has a single keyframe.
+        Path sparse = SyntheticVideo.builder().duration(12).size(160, 120).fps(10).movingBox(true).plainBackground(true).build()
+                .writeTo(dir.resolve("sparse.mp4"));
+        ProbeResult probe = media.probe(sparse);
+        assertThat(probe.needsTranscode()).isFalse();
+        assertThat(media.longestKeyframeGap(sparse, probe)).isCloseTo(12, org.assertj.core.data.Offset.offset(0.01));
+
+        Path out = dir.resolve("sparse-out.mp4");
+        assertThat(media.prepare(sparse, probe, out, p -> { })).isEqualTo(MediaProcessor.Preparation.TRANSCODED);
+        assertThat(media.longestKeyframeGap(out, media.probe(out))).isCloseTo(4, org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test
@@ -126,19 +142,20 @@ class MediaProcessorTest {
 
     @Test
     void prepare_whenInterrupted_leavesNoFileUnderTheFinalName() throws Exception {
-        Path longer = SyntheticVideo.builder().duration(30).size(640, 480).fps(25).codec(Codec.MPEG4_AVI).build().writeTo(dir.resolve("long.avi"));
+        Path longer = SyntheticVideo.builder().duration(60).size(640, 480).fps(25).codec(Codec.MPEG4_AVI).build().writeTo(dir.resolve("long.avi"));
         Path sub = Files.createDirectories(dir.resolve("interrupted"));
         Path out = sub.resolve("playable.mp4");
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
         ProbeResult probe = media.probe(longer);
         Thread worker = Thread.ofPlatform().start(() -> {
             try {
-                media.prepare(longer, probe, out, p -> { });
+                media.prepare(longer, probe, out, p -> started.countDown());
             } catch (RuntimeException e) {
                 failure.set(e);
             }
         });
-        Thread.sleep(700);
+        assertThat(started.await(30, TimeUnit.SECONDS)).as("transcode reported progress").isTrue();
         worker.interrupt();
         worker.join(20_000);
         assertThat(failure.get()).isInstanceOf(MediaException.class).hasMessageContaining("interrupted");

@@ -67,6 +67,16 @@ class ProbeParserTest {
         assertThatThrownBy(() -> ProbeParser.parse("Segmentation fault")).isInstanceOf(MediaException.class);
     }
 
+    @Test
+    void longestKeyframeGap_whenKeyframesSparse_countsTheTailToTheWindowEnd() {
+        String packets = "0.000000,K__\n0.100000,___\n25.000000,K__\n25.100000,___\n";
+        assertThat(ProbeParser.longestKeyframeGap(packets, 30)).isEqualTo(25);
+        assertThat(ProbeParser.longestKeyframeGap("0.000000,K__\n4.000000,K_\n", 30)).isEqualTo(26);
+        assertThat(ProbeParser.longestKeyframeGap("0.000000,K__\n4.000000,K_\n8.000000,K__\n", 10)).isEqualTo(4);
+        assertThat(ProbeParser.longestKeyframeGap("N/A,K__\n1.0,___\n", 6)).isEqualTo(6);
+        assertThat(ProbeParser.longestKeyframeGap("", 6)).isEqualTo(6);
+    }
+
     private static String video(String extra) {
         return """
                 {"streams":[{"codec_type":"video","codec_name":"h264","width":640,"height":480,"r_frame_rate":"25/1",
