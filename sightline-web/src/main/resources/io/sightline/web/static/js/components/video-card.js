@@ -12,6 +12,7 @@ export function createVideoCard(initial, app) {
   let video = initial;
   let stopWatching = null;
   let destroyed = false;
+  let posterShown = false;
   const thumb = h('div', { class: 'thumb' });
   const name = h('span', { class: 'card-name' });
   const badge = h('span', { class: 'badge' });
@@ -33,16 +34,19 @@ export function createVideoCard(initial, app) {
     if (video.status === 'processed') {
       detail.textContent = '';
       showPoster();
-    } else {
+    } else if (!posterShown) {
       replace(thumb, h('span', { class: 'thumb-placeholder', 'aria-hidden': 'true' }, video.status === 'failed' ? '!' : '…'));
     }
   }
 
   function showPoster() {
+    if (posterShown) return;
+    posterShown = true;
     app.playback.get(video.id).then((playback) => {
       if (destroyed || !playback.posterUrl) return;
       replace(thumb, h('img', { src: playback.posterUrl, alt: '', loading: 'lazy', decoding: 'async' }));
     }).catch(() => {
+      posterShown = false;
       replace(thumb, h('span', { class: 'thumb-placeholder', 'aria-hidden': 'true' }, '▶'));
     });
   }
@@ -66,7 +70,10 @@ export function createVideoCard(initial, app) {
           // keep what we have; the next library load shows it
         }
       }
-      if (!destroyed) render();
+      if (destroyed) return;
+      render();
+      // the poster exists as soon as its step is done, while later steps (perception) still run
+      if (status.steps.some((step) => step.name === 'thumbnails' && step.state === 'completed')) showPoster();
     });
   }
 

@@ -157,7 +157,22 @@ export function mount(el, { query, signal }, app) {
   }
 
   function folderItem(folder) {
-    return navItem(folder.name, libraryPath({ folderId: folder.id, sort: sortKey }), folder.id === folderId, folder.videoCount);
+    const item = navItem(folder.name, libraryPath({ folderId: folder.id, sort: sortKey }), folder.id === folderId, folder.videoCount);
+    item.dataset.folderId = folder.id;
+    return item;
+  }
+
+  /** Updates the folders' video counts in place (a rebuilt sidebar would lose focus and typed text). */
+  async function refreshCounts() {
+    try {
+      const pages = await Promise.all([app.api.folders('user', { signal }), app.api.folders('org', { signal })]);
+      for (const folder of pages.flatMap((page) => page.items)) {
+        const count = sidebar.querySelector(`[data-folder-id="${CSS.escape(folder.id)}"] .count`);
+        if (count) count.textContent = String(folder.videoCount);
+      }
+    } catch {
+      // counts are a nicety; the next visit shows them right
+    }
   }
 
   function newFolderForm() {
@@ -177,6 +192,8 @@ export function mount(el, { query, signal }, app) {
   }
 
   const stopUploaded = app.uploads.onUploaded((video, uploadTarget) => {
+    if (signal.aborted) return;
+    refreshCounts();
     const shown = collectionId ? uploadTarget.collectionId === collectionId : !folderId || video.folderId === folderId;
     if (!shown) return;
     addCard(video, true);
