@@ -80,10 +80,18 @@ public final class FfmpegCommands {
         return finish(args, "image2", output);
     }
 
-    /** The storyboard sprite: one frame every interval, scaled to the tile size, tiled into one JPEG. */
-    public static List<String> storyboard(Path ffmpeg, Path mp4, StoryboardLayout layout, Path output) {
-        List<String> args = start(ffmpeg, mp4);
-        args.addAll(List.of("-map", "0:v:0", "-vf", "fps=1/" + format(layout.intervalSeconds()) + ",scale=" + layout.tileWidth() + ":" + layout.tileHeight()
+    /**
+     * The storyboard sprite: one frame every interval, scaled to the tile size, tiled into one JPEG.
+     * With {@code keyframesOnly} only keyframes are decoded, many times faster on long videos; right
+     * when every interval holds a keyframe, as in MP4s {@link MediaProcessor#prepare} wrote once the
+     * interval is at least {@link MediaProcessor#MAX_KEYFRAME_GAP_SECONDS}.
+     */
+    public static List<String> storyboard(Path ffmpeg, Path mp4, StoryboardLayout layout, boolean keyframesOnly, Path output) {
+        List<String> args = new ArrayList<>(List.of(ffmpeg.toString()));
+        args.addAll(QUIET);
+        if (keyframesOnly) args.addAll(List.of("-skip_frame", "nokey"));
+        args.addAll(List.of("-i", mp4.toString(), "-map", "0:v:0",
+                "-vf", "fps=1/" + format(layout.intervalSeconds()) + ",scale=" + layout.tileWidth() + ":" + layout.tileHeight()
                         + ",tile=" + layout.columns() + "x" + layout.rows(),
                 "-frames:v", "1", "-q:v", "4"));
         return finish(args, "image2", output);

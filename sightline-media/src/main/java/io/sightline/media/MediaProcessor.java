@@ -129,7 +129,8 @@ public final class MediaProcessor {
 
     /**
      * The storyboard sprite for scrubbing: one tile every {@link StoryboardLayout#intervalSeconds()}
-     * in a grid, as one JPEG.
+     * in a grid, as one JPEG. Expects an MP4 {@link #prepare} wrote: on long videos only its
+     * keyframes are decoded, which are close enough together for the tiles.
      *
      * @return where each tile is in the sprite
      */
@@ -137,7 +138,8 @@ public final class MediaProcessor {
         ProbeResult probe = probe(mp4);
         double duration = durationSeconds > 0 ? durationSeconds : probe.durationSeconds();
         StoryboardLayout layout = StoryboardLayout.forVideo(duration, probe.displayWidth(), probe.displayHeight());
-        atomically(jpeg, temp -> FfmpegProcess.run(binaries, FfmpegCommands.storyboard(binaries.ffmpeg(), mp4, layout, temp),
+        boolean keyframesOnly = layout.intervalSeconds() >= MAX_KEYFRAME_GAP_SECONDS;
+        atomically(jpeg, temp -> FfmpegProcess.run(binaries, FfmpegCommands.storyboard(binaries.ffmpeg(), mp4, layout, keyframesOnly, temp),
                 duration, progress, WORK_TIMEOUT));
         return layout;
     }

@@ -57,9 +57,17 @@ class FfmpegCommandsTest {
     @Test
     void storyboard_whenCalled_tilesFramesAtTheLayoutsInterval() {
         StoryboardLayout layout = new StoryboardLayout(10, 3, 160, 90, 2, 25);
-        assertThat(FfmpegCommands.storyboard(FFMPEG, OUT, layout, Path.of("/data/s.jpg")))
+        assertThat(FfmpegCommands.storyboard(FFMPEG, OUT, layout, false, Path.of("/data/s.jpg")))
                 .containsSubsequence("-map", "0:v:0", "-vf", "fps=1/2,scale=160:90,tile=10x3", "-frames:v", "1")
-                .endsWith("-f", "image2", "/data/s.jpg");
+                .endsWith("-f", "image2", "/data/s.jpg").doesNotContain("-skip_frame");
+    }
+
+    @Test
+    void storyboard_whenKeyframesOnly_skipsOtherFramesAtTheDecoder() {
+        StoryboardLayout layout = new StoryboardLayout(10, 10, 160, 90, 36, 100);
+        assertThat(FfmpegCommands.storyboard(FFMPEG, OUT, layout, true, Path.of("/data/s.jpg")))
+                .containsSubsequence("-skip_frame", "nokey", "-i", "/data/out.mp4")
+                .containsSubsequence("-vf", "fps=1/36,scale=160:90,tile=10x10");
     }
 
     @Test
@@ -101,7 +109,7 @@ class FfmpegCommandsTest {
         ProbeResult probe = probe("hevc", "aac", false, 0);
         StoryboardLayout layout = new StoryboardLayout(1, 1, 160, 90, 1, 1);
         for (List<String> command : List.of(FfmpegCommands.remux(FFMPEG, IN, OUT), FfmpegCommands.transcode(FFMPEG, IN, probe, OUT),
-                FfmpegCommands.hls(FFMPEG, OUT, Path.of("/data/hls")), FfmpegCommands.storyboard(FFMPEG, OUT, layout, Path.of("/s.jpg")))) {
+                FfmpegCommands.hls(FFMPEG, OUT, Path.of("/data/hls")), FfmpegCommands.storyboard(FFMPEG, OUT, layout, false, Path.of("/s.jpg")))) {
             assertThat(command).containsSubsequence("-progress", "pipe:1", "-nostats").contains("-nostdin", "-y");
         }
     }

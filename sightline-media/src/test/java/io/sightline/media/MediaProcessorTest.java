@@ -214,6 +214,26 @@ class MediaProcessorTest {
     }
 
     @Test
+    void storyboard_whenLongPreparedVideo_decodesKeyframesOnlyAndStillShowsEachInterval() throws Exception {
+        Path source = SyntheticVideo.builder().duration(1200).size(160, 120).fps(2).movingBox(true).plainBackground(true).build()
+                .writeTo(dir.resolve("twenty-minutes.mp4"));
+        Path playable = dir.resolve("twenty-minutes-playable.mp4");
+        media.prepare(source, media.probe(source), playable, p -> { });
+        Path sprite = dir.resolve("twenty-minutes.jpg");
+        StoryboardLayout layout = media.storyboard(playable, sprite, 1200, p -> { });
+
+        assertThat(layout).isEqualTo(new StoryboardLayout(10, 10, 160, 120, 12, 100));
+        BufferedImage board = ImageIO.read(sprite.toFile());
+        assertThat(board.getWidth()).isEqualTo(1600);
+        assertThat(board.getHeight()).isEqualTo(1200);
+        // Tile i shows about 12 i seconds in: the box, 30 px wide, has slid (160 - 30) * 12 i / 1200 px.
+        for (int tile = 0; tile < 100; tile += 11) {
+            BufferedImage cell = board.getSubimage(tile % 10 * 160, tile / 10 * 120, 160, 120);
+            assertThat(redCentreX(cell, 0, 160)).as("tile %d", tile).isCloseTo(15 + 130 * 12.0 * tile / 1200, org.assertj.core.data.Offset.offset(6.0));
+        }
+    }
+
+    @Test
     void poster_whenSourceIsWide_scalesTo640Wide() throws Exception {
         Path wide = SyntheticVideo.builder().duration(1).size(1280, 720).build().writeTo(dir.resolve("wide.mp4"));
         Path poster = dir.resolve("wide.jpg");

@@ -32,7 +32,8 @@ public final class MediaBenchmark {
     private static final double PERCEPTION_FPS = 2;
     private static final int PERCEPTION_MAX = 640;
 
-    private record Times(long probe, long prepare, long hls, long poster, long storyboard, long decode, long frames) {
+    private record Times(MediaProcessor.Preparation path, long probe, long prepare, long hls, long poster, long storyboard, long decode,
+                         long frames) {
         long pipeline() {
             return probe + prepare + hls + poster + storyboard;
         }
@@ -71,14 +72,14 @@ public final class MediaBenchmark {
             int[] frames = {0};
             int[] warnings = {0};
             for (int run = 0; run < RUNS; run++) runs.add(measure(media, video, frames, warnings));
-            Times median = new Times(median(runs, Times::probe), median(runs, Times::prepare), median(runs, Times::hls),
+            Times median = new Times(runs.get(0).path(), median(runs, Times::probe), median(runs, Times::prepare), median(runs, Times::hls),
                     median(runs, Times::poster), median(runs, Times::storyboard), median(runs, Times::decode), median(runs, Times::frames));
             long pipeline = median(runs, Times::pipeline);
             totalPipeline += pipeline;
             totalDecode += median.decode();
             System.out.printf(Locale.ROOT, "%-38s %-16s %9s %6.1f %-10s %6d %7d %6d %6d %7d %8d %8d %6.2f %8d %6s%n",
                     video.getFileName(), probe.videoCodec() + "/" + (probe.audioCodec() == null ? "-" : probe.audioCodec()),
-                    probe.width() + "x" + probe.height(), probe.durationSeconds(), probe.needsTranscode() ? "transcode" : "remux",
+                    probe.width() + "x" + probe.height(), probe.durationSeconds(), median.path().name().toLowerCase(Locale.ROOT),
                     median.probe(), median.prepare(), median.hls(), median.poster(), median.storyboard(), pipeline, median.decode(),
                     (double) pipeline / median.decode(), median.frames(), frames[0] + (warnings[0] > 0 ? "!" + warnings[0] : ""));
         }
@@ -95,7 +96,8 @@ public final class MediaBenchmark {
             long start = System.nanoTime();
             ProbeResult p = media.probe(video);
             long probe = (System.nanoTime() - start) / 1_000_000;
-            long prepare = millis(() -> media.prepare(video, p, mp4, percent -> { }));
+            MediaProcessor.Preparation[] path = {null};
+            long prepare = millis(() -> path[0] = media.prepare(video, p, mp4, percent -> { }));
             long hls = millis(() -> media.packageHls(mp4, work.resolve("hls"), p.durationSeconds(), percent -> { }));
             long poster = millis(() -> media.poster(mp4, work.resolve("poster.jpg"), p.durationSeconds()));
             long storyboard = millis(() -> media.storyboard(mp4, work.resolve("storyboard.jpg"), p.durationSeconds(), percent -> { }));
@@ -109,7 +111,7 @@ public final class MediaBenchmark {
                     warnings[0] = decoder.decodeWarnings();
                 }
             });
-            return new Times(probe, prepare, hls, poster, storyboard, decode, perception);
+            return new Times(path[0], probe, prepare, hls, poster, storyboard, decode, perception);
         } finally {
             deleteRecursively(work);
         }
