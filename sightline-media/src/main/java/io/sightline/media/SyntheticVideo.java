@@ -227,6 +227,8 @@ public final class SyntheticVideo {
         private boolean plain;
         private boolean systemFont = true;
 
+        private Builder() {}
+
         public Builder duration(double seconds) {
             if (!(seconds > 0)) throw new IllegalArgumentException("duration must be positive");
             this.seconds = seconds;
@@ -272,7 +274,10 @@ public final class SyntheticVideo {
             return this;
         }
 
-        /** Display rotation metadata, clockwise degrees (90, 180, 270); the pixels stay upright. */
+        /**
+         * Display rotation metadata, clockwise degrees (90, 180, 270); the pixels stay upright.
+         * MP4, Matroska and WebM carry it; AVI has no place for it, so AVI files come out unrotated.
+         */
         public Builder rotation(int degrees) {
             if (degrees % 90 != 0) throw new IllegalArgumentException("rotation must be a multiple of 90, was " + degrees);
             this.rotation = ((degrees % 360) + 360) % 360;
