@@ -30,19 +30,19 @@ for (const event of ['dragover', 'drop']) {
 
 let stopApp = null;
 
-function showSignIn(message) {
+function showSignIn(message, calm = false) {
   stopApp?.();
   stopApp = null;
   document.title = 'Sign in · Sightline';
-  replace(root, renderSignIn({ message, onSignedIn: (key, user) => {
+  replace(root, renderSignIn({ message, calm, onSignedIn: (key, user) => {
     session.keep(key);
     startApp(key, user);
   } }));
 }
 
-function signedOut(message) {
+function signedOut(message, calm = false) {
   session.forget();
-  showSignIn(message);
+  showSignIn(message, calm);
 }
 
 function startApp(key, user) {
@@ -64,7 +64,7 @@ function startApp(key, user) {
       h('nav', { class: 'top-nav', 'aria-label': 'Main' }, [...navLinks.values()]),
       h('div', { class: 'who' },
         h('span', { class: 'who-name', title: `${user.name} (${user.role})` }, user.name),
-        h('button', { type: 'button', class: 'link-button', onclick: () => signedOut('Signed out.') }, 'Sign out'))),
+        h('button', { type: 'button', class: 'link-button', onclick: () => signedOut('Signed out.', true) }, 'Sign out'))),
     view);
   view.tabIndex = -1;
 

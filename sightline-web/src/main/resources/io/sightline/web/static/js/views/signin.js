@@ -4,13 +4,14 @@ import { h } from '../dom.js';
 import { signIn } from '../api.js';
 
 /**
- * @param message    shown above the form, e.g. why the person was signed out
+ * @param message    shown under the key field, e.g. why the person was signed out
+ * @param calm       true when the message is no error ("Signed out.")
  * @param onSignedIn called with (key, user) once the server accepts the key
  */
-export function renderSignIn({ message, onSignedIn }) {
+export function renderSignIn({ message, calm = false, onSignedIn }) {
   const input = h('input', { id: 'api-key', name: 'api-key', type: 'password', autocomplete: 'off', spellcheck: 'false',
     required: true, 'aria-describedby': 'signin-hint signin-error' });
-  const error = h('p', { id: 'signin-error', class: 'form-error', role: 'alert' }, message ?? '');
+  const error = h('p', { id: 'signin-error', class: calm ? 'form-error calm' : 'form-error', role: 'alert' }, message ?? '');
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Sign in');
 
   async function onSubmit(event) {
@@ -20,6 +21,7 @@ export function renderSignIn({ message, onSignedIn }) {
     submit.disabled = true;
     submit.textContent = 'Checking key…';
     error.textContent = '';
+    error.classList.remove('calm');
     try {
       const user = await signIn(key);
       input.value = '';
