@@ -106,10 +106,13 @@ public final class CaptionWriter {
     private static String describe(SegmentObject object, boolean plural) {
         List<String> words = new ArrayList<>();
         String colour = known(object.color());
-        if (colour != null) words.add(colour.replace('_', ' '));
         String label = known(object.label());
         if (label == null) label = "object";
+        // A person's measured colour is their clothing's: "person in white", never "white person".
+        boolean worn = label.equals("person");
+        if (colour != null && !worn) words.add(colour.replace('_', ' '));
         words.add(plural ? Plurals.of(label) : label);
+        if (colour != null && worn) words.add("in " + colour.replace('_', ' '));
         String motion = MotionPhrases.of(known(object.motion()));
         if (motion != null) words.add(motion);
         if (object.closeness() >= CLOSE) words.add("close");

@@ -57,6 +57,12 @@ class CaptionWriterTest {
     }
 
     @Test
+    void write_whenPersonHasAColour_saysWhatTheyWear() {
+        String caption = writer.write(segment(List.of(object("p", "person", "white", "unknown", 0.2, 0.5)), null, null, null));
+        assertThat(caption).contains("Person in white").doesNotContainIgnoringCase("white person");
+    }
+
+    @Test
     void write_whenPartsMissing_leavesThemOut() {
         assertThat(writer.write(segment(null, null, null, null))).isEmpty();
     }

@@ -105,20 +105,26 @@ class PerceptionEngineTest {
     }
 
     @Test
-    void perceive_whenFileIsTruncated_keepsTheDecodableFramesAndWarns() throws Exception {
+    void perceive_whenMediaDataIsCorrupt_keepsTheDecodableFramesAndWarns() {
+        Path corrupt = io.sightline.media.SyntheticVideo.corruptedCopy(video, dir.resolve("corrupt.mp4"), 6);
+        PerceptionEngine engine = PerceptionEngine.builder(FRAMES).detector(new RedBoxDetector()).build();
+
+        PerceptionResult result = engine.perceive("vid-3", corrupt, ProgressListener.ignore());
+
+        assertThat(result.frames()).isPositive();
+        assertThat(result.segments()).hasSize(4);
+        assertThat(result.segments()).anySatisfy(s -> assertThat(s.objects()).isNotEmpty());
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("corrupt data"));
+    }
+
+    @Test
+    void perceive_whenFileIsTruncated_failsSayingSo() throws Exception {
         byte[] bytes = Files.readAllBytes(video);
         Path truncated = Files.write(dir.resolve("truncated.mp4"), java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
         PerceptionEngine engine = PerceptionEngine.builder(FRAMES).detector(new RedBoxDetector()).build();
 
-        PerceptionResult result = engine.perceive("vid-3", truncated, ProgressListener.ignore());
-
-        assertThat(result.frames()).isBetween(1, 12);
-        assertThat(result.segments()).hasSize(4);
-        // past the last decodable frame nothing was perceived, which is not "no objects"
-        assertThat(result.segments().getLast().objects()).isNull();
-        assertThat(result.segments().getLast().caption()).isEmpty();
-        assertThat(result.segments().getFirst().objects()).isNotEmpty();
-        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("corrupt data"));
+        assertThatThrownBy(() -> engine.perceive("vid-4", truncated, ProgressListener.ignore()))
+                .isInstanceOf(FrameDecodingException.class).hasMessageContaining("truncated");
     }
 
     @Test

@@ -40,3 +40,10 @@ export function formatDate(iso) {
 export function words(value) {
   return value === null || value === undefined ? '–' : String(value).replaceAll('_', ' ');
 }
+
+/** "white car", but "person in white": a person's measured colour is their clothing's. */
+export function objectName(label, color) {
+  const known = color && color !== 'unknown' ? color.replaceAll('_', ' ') : null;
+  if (!known) return label;
+  return label === 'person' ? `${label} in ${known}` : `${known} ${label}`;
+}

@@ -2,6 +2,7 @@
 // elements (not a canvas) keeps labels crisp, styles in CSS and boxes findable in the DOM.
 
 import { h } from '../dom.js';
+import { objectName } from '../format.js';
 import { contentRect } from '../perception.js';
 
 export function createBoxOverlay(video) {
@@ -28,7 +29,7 @@ export function createBoxOverlay(video) {
         let element = shown.get(box.trackId);
         if (!element) {
           element = h('div', { class: `box cat-${box.category}`, dataset: { track: box.trackId, label: box.label } },
-            h('span', { class: 'box-label' }, [box.color && box.color !== 'unknown' ? box.color : null, box.label].filter(Boolean).join(' ')));
+            h('span', { class: 'box-label' }, objectName(box.label, box.color)));
           shown.set(box.trackId, element);
           el.append(element);
         }

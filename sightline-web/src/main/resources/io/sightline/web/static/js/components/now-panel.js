@@ -2,7 +2,7 @@
 // with parsed overlay values, camera motion, lighting, and the sidecar's values at that time.
 
 import { h, replace } from '../dom.js';
-import { formatTime, words } from '../format.js';
+import { formatTime, objectName, words } from '../format.js';
 import { categoryOf, metadataValueAt, textsAt } from '../perception.js';
 
 const PARSED_NAMES = { timestamp: 'Time', speed_kmh: 'Speed', lat: 'Latitude', lon: 'Longitude', g_sensor: 'G-sensor' };
@@ -23,8 +23,7 @@ function objectsSection(segment) {
   return section(`Objects (${objects.length})`, h('ul', { class: 'object-list' }, objects.map((object) =>
     h('li', { dataset: { track: object.trackId } },
       h('span', { class: `swatch cat-${categoryOf(object.label)}`, 'aria-hidden': 'true' }),
-      h('span', { class: 'object-name' }, [object.color && object.color !== 'unknown' ? object.color : null, object.label]
-        .filter(Boolean).join(' ')),
+      h('span', { class: 'object-name' }, objectName(object.label, object.color)),
       h('span', { class: 'object-detail' }, [
         words(object.motion),
         Number.isFinite(object.closeness) ? `closeness ${Math.round(object.closeness * 100)}%` : null,
