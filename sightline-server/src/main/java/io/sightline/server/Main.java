@@ -9,7 +9,7 @@ public final class Main {
 
     private static final String USAGE = """
             usage: sightline serve [--port PORT] [--host HOST] [--data DIR] [--perception on|off]
-                   sightline models list|fetch [NAME...]
+                   sightline models list | models fetch NAME... | models fetch --all
               --port  HTTP port (default 8080; 0 picks a free one)
               --host  interface to bind (default 127.0.0.1; 0.0.0.0 for every interface)
               --data  data directory (default ./data): database, videos, keys
@@ -20,8 +20,9 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("models")) {
-            System.exit(ModelsCommand.run(Arrays.asList(args).subList(1, args.length),
-                    io.sightline.vision.model.ModelStore.create(io.sightline.vision.model.ModelStore.defaultDirectory()), System.out, System.err));
+            System.exit(io.sightline.vision.model.ModelsCommand.run(
+                    io.sightline.vision.model.ModelStore.create(io.sightline.vision.model.ModelStore.defaultDirectory()),
+                    Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
         if (args.length == 0 || !args[0].equals("serve")) {
             System.err.print(USAGE);
