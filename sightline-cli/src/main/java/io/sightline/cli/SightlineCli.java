@@ -58,6 +58,8 @@ public final class SightlineCli {
                 .addSubcommand(new UploadCommand(context))
                 .addSubcommand(new VideosCommand(context))
                 .addSubcommand(new StatusCommand(context))
+                .addSubcommand(new SegmentsCommand(context))
+                .addSubcommand(new SearchCommand(context))
                 .addSubcommand(new FoldersCommand(context))
                 .addSubcommand(new CollectionsCommand(context));
         cli.registerConverter(Scope.class, value -> convert(value, Scope::parse));

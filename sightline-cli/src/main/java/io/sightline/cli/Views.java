@@ -33,6 +33,31 @@ final class Views {
         return table.render();
     }
 
+    static String segments(List<io.sightline.api.Segment> segments) {
+        if (segments.isEmpty()) return "No segments.\n";
+        Table table = Table.of(List.of("#", "FROM", "TO", "CAPTION"), Set.of(0));
+        for (io.sightline.api.Segment s : segments) {
+            table.row(Integer.toString(s.index()), Formats.seconds(s.startSeconds()), Formats.seconds(s.endSeconds()),
+                    s.caption() == null || s.caption().isEmpty() ? "(nothing perceived)" : s.caption());
+        }
+        return table.render();
+    }
+
+    static String search(io.sightline.api.SearchResults results) {
+        StringBuilder out = new StringBuilder();
+        if (!results.filters().isEmpty()) out.append("Understood as: ").append(String.join("; ", results.filters())).append('\n');
+        if (!results.unsupported().isEmpty()) {
+            out.append("Not perceivable, matched as text only: ").append(String.join(", ", results.unsupported())).append('\n');
+        }
+        if (results.hits().isEmpty()) return out.append("No matching segments.\n").toString();
+        Table table = Table.of(List.of("VIDEO", "NAME", "FROM", "TO", "CAPTION"), Set.of());
+        for (io.sightline.api.SearchResults.Hit hit : results.hits()) {
+            table.row(hit.videoId(), Formats.fit(hit.videoName(), 30), Formats.seconds(hit.startSeconds()),
+                    Formats.seconds(hit.endSeconds()), hit.caption());
+        }
+        return out.append(table.render()).toString();
+    }
+
     static String folders(List<Folder> folders) {
         Table table = Table.of(List.of("ID", "NAME", "SCOPE", "VIDEOS", "CREATED"), Set.of(3));
         for (Folder folder : folders) {

@@ -35,6 +35,7 @@ public final class Sightline implements AutoCloseable {
     private final ApiClient api;
     private final UploadService uploads;
     private final ImportService imports;
+    private final SearchService search;
     private final VideoService videos;
     private final FolderService folders;
     private final CollectionService collections;
@@ -51,6 +52,7 @@ public final class Sightline implements AutoCloseable {
                 settings.sleeper, settings.clock));
         this.uploads = new UploadService(api);
         this.imports = new ImportService(api);
+        this.search = new SearchService(api);
         this.videos = new VideoService(api);
         this.folders = new FolderService(api);
         this.collections = new CollectionService(api);
@@ -78,6 +80,10 @@ public final class Sightline implements AutoCloseable {
 
     public UploadService uploads() {
         return uploads;
+    }
+
+    public SearchService search() {
+        return search;
     }
 
     public ImportService imports() {

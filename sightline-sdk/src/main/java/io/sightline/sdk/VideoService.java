@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 /** {@code /v1/videos}: listing, reading, deleting videos and following their processing. */
 public final class VideoService {
     private static final TypeReference<Page<Video>> VIDEO_PAGE = new TypeReference<>() {};
+    private static final TypeReference<java.util.List<io.sightline.api.Segment>> SEGMENTS = new TypeReference<>() {};
     static final Duration FIRST_POLL = Duration.ofMillis(500);
     static final Duration MAX_POLL = Duration.ofSeconds(5);
 
@@ -59,6 +60,11 @@ public final class VideoService {
 
     public ProcessingStatus status(String videoId) {
         return api.execute(ApiRequest.get("/v1/videos/{}/status", videoId), ProcessingStatus.class);
+    }
+
+    /** What was perceived, segment by segment, in time order; {@link ConflictException} until the video is perceived. */
+    public java.util.List<io.sightline.api.Segment> segments(String videoId) {
+        return api.execute(ApiRequest.get("/v1/videos/{}/segments", videoId), SEGMENTS);
     }
 
     /** Signed URLs valid for the server's default hour; {@link ConflictException} until HLS is ready. */

@@ -213,6 +213,16 @@ class BadInputTest {
     }
 
     @Test
+    void multipart_whenPartIsLargerThanThePartSize_isRejectedAsTooLarge() throws Exception {
+        MultipartUpload upload = client.uploads().initiate(new InitiateMultipartRequest("big.mp4", "video/mp4", null, null, null, null, null));
+        byte[] tooBig = new byte[(int) upload.partSize() + 1];
+        HttpResponse<String> response = raw.send(raw.request("/v1/uploads/multipart/" + upload.uploadId() + "/parts/1")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(tooBig)));
+        assertError(response, 413, "payload_too_large");
+        assertThat(client.uploads().listParts(upload.uploadId())).isEmpty();
+    }
+
+    @Test
     void multipart_whenSidecarNameMismatches_isRejectedAtInitiate() {
         assertThatThrownBy(() -> client.uploads().initiate(new InitiateMultipartRequest("dashcam.mp4", "video/mp4", null, null, null,
                 new io.sightline.api.VideoMetadata(null, null, List.of()), "camera.json")))

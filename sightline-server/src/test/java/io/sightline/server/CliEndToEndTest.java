@@ -50,6 +50,13 @@ class CliEndToEndTest {
         String id = upload.out().lines().filter(l -> l.contains("vid_")).findFirst().orElseThrow()
                 .replaceAll(".*(vid_[a-z0-9]+).*", "$1");
 
+        Run segments = cli("segments", id);
+        assertThat(segments.code()).as(segments.err()).isZero();
+        assertThat(segments.out()).contains("CAPTION").contains("0:00");
+        Run search = cli("search", "raining", "heavily");
+        assertThat(search.code()).isZero();
+        assertThat(search.out()).contains("Not perceivable");
+
         Run list = cli("videos", "list");
         assertThat(list.out()).contains(id).contains("cli.mp4").contains("processed");
         assertThat(cli("videos", "get", id).out()).contains("h264");

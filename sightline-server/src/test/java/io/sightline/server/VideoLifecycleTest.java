@@ -140,16 +140,19 @@ class VideoLifecycleTest {
         Video video = client.uploads().upload(UploadParams.builder(clip).build());
         client.videos().waitUntilProcessed(video.id(), Duration.ofMinutes(3));
 
-        var raw = new io.sightline.server.testing.RawHttp(server.baseUrl(), server.adminKey());
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var segments = mapper.readTree(raw.get("/v1/videos/" + video.id() + "/segments").body());
-        assertThat(segments.size()).as("2-second segments of a 6-second video").isEqualTo(3);
-        assertThat(segments.get(0).get("startSeconds").asDouble()).isZero();
-        assertThat(segments.toString()).contains("54");
-        assertThat(segments.get(0).get("caption").asText()).isNotBlank();
+        List<io.sightline.api.Segment> segments = client.videos().segments(video.id());
+        assertThat(segments).as("2-second segments of a 6-second video").hasSize(3);
+        assertThat(segments.get(0).startSeconds()).isZero();
+        assertThat(segments).allSatisfy(segment -> assertThat(segment.caption()).isNotBlank());
+        assertThat(segments).flatExtracting(io.sightline.api.Segment::texts)
+                .anySatisfy(text -> {
+                    assertThat(text.overlay()).isTrue();
+                    assertThat(text.parsed()).containsEntry("speed_kmh", "54");
+                });
 
-        var results = mapper.readTree(raw.get("/v1/search?q=" + java.net.URLEncoder.encode("54 km/h", java.nio.charset.StandardCharsets.UTF_8)).body());
-        assertThat(results.get("hits").findValuesAsText("videoId")).contains(video.id());
+        var results = client.search().segments("54 km/h");
+        assertThat(results.hits()).extracting(io.sightline.api.SearchResults.Hit::videoId).contains(video.id());
+        assertThat(client.search().segments("raining heavily").unsupported()).isNotEmpty();
 
         var otherOrg = server.sdk().orgs().create(new io.sightline.api.CreateOrgRequest("other-org"));
         String outsiderKey = server.sdk().users().create(
