@@ -69,13 +69,19 @@ public final class VideoService {
 
     /** Signed URLs valid for the server's default hour; {@link ConflictException} until HLS is ready. */
     public Playback playback(String videoId) {
-        return api.execute(ApiRequest.get("/v1/videos/{}/playback", videoId), Playback.class);
+        return absolute(api.execute(ApiRequest.get("/v1/videos/{}/playback", videoId), Playback.class));
     }
 
     /** @param ttl how long the URLs stay valid, at most a day */
     public Playback playback(String videoId, Duration ttl) {
-        return api.execute(ApiRequest.get("/v1/videos/{}/playback", videoId).query("ttlSeconds", ttl.toSeconds()),
-                Playback.class);
+        return absolute(api.execute(ApiRequest.get("/v1/videos/{}/playback", videoId).query("ttlSeconds", ttl.toSeconds()),
+                Playback.class));
+    }
+
+    /** The server answers with server-relative URLs; SDK users get ones they can hand to any player. */
+    private Playback absolute(Playback p) {
+        return new Playback(api.absolute(p.hlsUrl()), api.absolute(p.posterUrl()), api.absolute(p.storyboardUrl()),
+                p.storyboard(), p.expiresAt());
     }
 
     /** Like {@link #waitUntilProcessed(String, Duration, Consumer)} without watching the steps. */

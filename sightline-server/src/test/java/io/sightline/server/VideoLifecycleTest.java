@@ -73,7 +73,7 @@ class VideoLifecycleTest {
         });
 
         Playback playback = client.videos().playback(uploaded.id());
-        assertThat(playback.hlsUrl()).doesNotContain(server.adminKey());
+        assertThat(playback.hlsUrl()).startsWith(server.baseUrl() + "/v1/media/").doesNotContain(server.adminKey());
         String playlist = get(playback.hlsUrl()).body();
         assertThat(playlist).startsWith("#EXTM3U").contains("#EXT-X-ENDLIST");
         String segment = playlist.lines().filter(l -> l.endsWith(".ts")).findFirst().orElseThrow();

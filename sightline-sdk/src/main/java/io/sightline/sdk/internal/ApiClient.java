@@ -47,6 +47,11 @@ public final class ApiClient {
         return options.timeout().plusSeconds(bytes / MIN_UPLOAD_BYTES_PER_SECOND);
     }
 
+    /** A server-relative URL ({@code /v1/media/...}) made absolute against the base URL; absolute ones stay. */
+    public String absolute(String url) {
+        return url == null ? null : options.baseUrl().resolve(url).toString();
+    }
+
     private RawResponse send(ApiRequest request) {
         return transport.send(toHttpRequest(request), request.isIdempotent());
     }
