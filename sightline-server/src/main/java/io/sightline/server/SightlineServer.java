@@ -93,8 +93,9 @@ public final class SightlineServer implements AutoCloseable {
                 List.of(videoId -> models.index().deleteVideo(videoId)));
         pipeline = new Pipeline(jdbc, videoRepository, videos::deleteFiles, config.pipeline());
         MediaSteps media = new MediaSteps(videoRepository, blobs, json);
+        SidecarValidator sidecars = new SidecarValidator(json);
         UploadService uploads = new UploadService(new JdbcUploadRepository(jdbc), videoRepository, folders, blobs, media,
-                pipeline, new SidecarValidator(json), json, clock, config.maxUploadBytes(), config.perception());
+                pipeline, sidecars, json, clock, config.maxUploadBytes(), config.perception());
         ImportService imports = new ImportService(videoRepository, folders, blobs, pipeline, clock, config.maxUploadBytes(),
                 config.perception());
         media.registerSteps(pipeline);
@@ -138,7 +139,7 @@ public final class SightlineServer implements AutoCloseable {
         openApi.register(app, version);
         authRoutes.register(app);
         new FolderRoutes(folders, json).register(app);
-        new UploadRoutes(uploads, imports, folders, new SidecarValidator(json), json).register(app);
+        new UploadRoutes(uploads, imports, folders, sidecars, json).register(app);
         new VideoRoutes(videos).register(app);
         new MediaRoutes(signer, blobs).register(app);
         new CollectionRoutes(collections, json).register(app);

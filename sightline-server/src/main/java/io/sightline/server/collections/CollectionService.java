@@ -62,7 +62,7 @@ public final class CollectionService {
 
     public Page<Video> videos(User user, String id, VideoQuery query) {
         get(user, id);
-        return videos.list(user, query);
+        return videos.list(query);
     }
 
     public void addVideo(User user, String id, String videoId) {

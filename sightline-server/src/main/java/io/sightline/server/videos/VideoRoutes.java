@@ -22,7 +22,7 @@ public final class VideoRoutes {
     }
 
     public void register(Javalin app) {
-        app.get("/v1/videos", ctx -> ctx.json(videos.list(user(ctx), query(ctx, user(ctx), null))));
+        app.get("/v1/videos", ctx -> ctx.json(videos.list(query(ctx, user(ctx), null))));
         app.get("/v1/videos/{id}", ctx -> ctx.json(videos.get(user(ctx), ctx.pathParam("id"))));
         app.delete("/v1/videos/{id}", ctx -> {
             videos.delete(user(ctx), ctx.pathParam("id"));

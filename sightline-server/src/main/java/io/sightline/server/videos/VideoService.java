@@ -61,7 +61,8 @@ public final class VideoService {
         return video;
     }
 
-    public Page<Video> list(User user, VideoQuery query) {
+    /** The videos the query's user may see; the query carries the user, so visibility is applied in it. */
+    public Page<Video> list(VideoQuery query) {
         return videos.list(query);
     }
 
