@@ -31,11 +31,11 @@ import java.util.Optional;
  */
 public final class OverlayEvaluation {
     /** The labelled clock ticks somewhere between labels: a read within this of the extrapolated truth is right. */
-    private static final double CLOCK_TOLERANCE_SECONDS = 1.0;
+    public static final double CLOCK_TOLERANCE_SECONDS = 1.0;
     /** A labelled speed is compared at seconds this close to its label. */
     private static final double SPEED_LABEL_REACH_SECONDS = 0.5;
 
-    private record TruthLine(double t, String text) {}
+    public record TruthLine(double t, String text) {}
 
     private record Totals(int lines, double cerRegion, double cerFull, int clocks, int clocksRight, int speeds, int speedsRight,
                           double fullMs, double regionMs, int frames) {}
@@ -182,7 +182,7 @@ public final class OverlayEvaluation {
      * The clock the overlay should show at second {@code s}, as seconds of the day: the nearest
      * labelled clock moved on by the time between the label and {@code s}. Null without labels.
      */
-    private static Double clockTruth(List<TruthLine> truth, double s) {
+    public static Double clockTruth(List<TruthLine> truth, double s) {
         TruthLine nearest = null;
         LocalTime nearestClock = null;
         for (TruthLine line : truth) {
@@ -196,7 +196,7 @@ public final class OverlayEvaluation {
         return nearest == null ? null : nearestClock.toSecondOfDay() + (s - nearest.t());
     }
 
-    private static Double speedTruth(List<TruthLine> truth, double s) {
+    public static Double speedTruth(List<TruthLine> truth, double s) {
         for (TruthLine line : truth) {
             Optional<Speed> speed = OverlayParser.speed(line.text());
             if (speed.isPresent() && Math.abs(line.t() - s) <= SPEED_LABEL_REACH_SECONDS) return speed.get().kmh();
@@ -205,7 +205,7 @@ public final class OverlayEvaluation {
     }
 
     /** Character error rate: edit distance over the truth's length, whitespace runs counted as one space. */
-    static double cer(String read, String truth) {
+    public static double cer(String read, String truth) {
         String a = read.strip().replaceAll("\\s+", " ");
         String b = truth.strip().replaceAll("\\s+", " ");
         int[] previous = new int[b.length() + 1];

@@ -4,9 +4,6 @@ import io.sightline.api.Segment;
 import io.sightline.api.Segment.OnScreenText;
 import io.sightline.bench.ocr.OverlayEvaluation;
 import io.sightline.vision.overlay.OverlayParser;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,16 +44,16 @@ record OverlayScore(List<LineResult> lines, List<SegmentResult> segments) {
                 if (text.overlay()) reads.computeIfAbsent(text.t(), t -> new ArrayList<>()).add(text);
             }
         }
-        List<Object> truth = truthLines.stream().map(e -> Scoring.truthLine(e.getKey(), e.getValue())).toList();
+        List<OverlayEvaluation.TruthLine> truth = truthLines.stream().map(e -> new OverlayEvaluation.TruthLine(e.getKey(), e.getValue())).toList();
 
         List<LineResult> lines = new ArrayList<>();
         for (Map.Entry<Double, String> line : truthLines) {
             Map.Entry<Double, List<OnScreenText>> read = nearest(reads, line.getKey());
             String best = "";
-            double bestCer = Scoring.cer("", line.getValue());
+            double bestCer = OverlayEvaluation.cer("", line.getValue());
             for (OnScreenText row : read == null ? List.<OnScreenText>of() : read.getValue()) {
                 for (String candidate : wordRuns(row.text())) {
-                    double cer = Scoring.cer(candidate, line.getValue());
+                    double cer = OverlayEvaluation.cer(candidate, line.getValue());
                     if (cer < bestCer) {
                         best = candidate;
                         bestCer = cer;
@@ -75,10 +72,10 @@ record OverlayScore(List<LineResult> lines, List<SegmentResult> segments) {
             LocalTime clock = read == null ? null : Optional.ofNullable(read.parsed().get("timestamp")).flatMap(OverlayParser::clock).orElse(null);
             Double speed = overlay.stream().filter(x -> x.t() == t && x.parsed().containsKey("speed_kmh")).findFirst()
                     .map(x -> Double.parseDouble(x.parsed().get("speed_kmh"))).orElse(null);
-            Double clockTruth = Scoring.clockTruth(truth, t);
-            Double speedTruth = Scoring.speedTruth(truth, t);
+            Double clockTruth = OverlayEvaluation.clockTruth(truth, t);
+            Double speedTruth = OverlayEvaluation.speedTruth(truth, t);
             boolean clockRight = clockTruth != null && clock != null
-                    && Math.abs(clock.toSecondOfDay() - clockTruth) < Scoring.CLOCK_TOLERANCE_SECONDS + 1e-9;
+                    && Math.abs(clock.toSecondOfDay() - clockTruth) < OverlayEvaluation.CLOCK_TOLERANCE_SECONDS + 1e-9;
             boolean speedRight = speedTruth != null && speed != null && Math.abs(speed - speedTruth) < SPEED_TOLERANCE_KMH;
             results.add(new SegmentResult(s.index(), t, clock, clockTruth, speed, speedTruth, clockRight, speedRight));
         }
@@ -130,48 +127,4 @@ record OverlayScore(List<LineResult> lines, List<SegmentResult> segments) {
      * {@link OverlayEvaluation}'s scoring, reached through its private members: it keeps them private,
      * and a copy would drift from it. Fails at start-up, saying which member is gone, if it changes.
      */
-    private static final class Scoring {
-        static final double CLOCK_TOLERANCE_SECONDS;
-        private static final MethodHandle CER, CLOCK_TRUTH, SPEED_TRUTH, TRUTH_LINE;
-
-        static {
-            try {
-                MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(OverlayEvaluation.class, MethodHandles.lookup());
-                Class<?> truthLine = Class.forName(OverlayEvaluation.class.getName() + "$TruthLine");
-                CER = lookup.findStatic(OverlayEvaluation.class, "cer", MethodType.methodType(double.class, String.class, String.class));
-                CLOCK_TRUTH = lookup.findStatic(OverlayEvaluation.class, "clockTruth", MethodType.methodType(Double.class, List.class, double.class));
-                SPEED_TRUTH = lookup.findStatic(OverlayEvaluation.class, "speedTruth", MethodType.methodType(Double.class, List.class, double.class));
-                TRUTH_LINE = lookup.findConstructor(truthLine, MethodType.methodType(void.class, double.class, String.class));
-                CLOCK_TOLERANCE_SECONDS = (double) lookup.findStaticGetter(OverlayEvaluation.class, "CLOCK_TOLERANCE_SECONDS", double.class).invoke();
-            } catch (Throwable e) {
-                throw new ExceptionInInitializerError("OverlayEvaluation's scoring members changed: " + e);
-            }
-        }
-
-        static double cer(String read, String truth) {
-            return (double) call(CER, read, truth);
-        }
-
-        static Object truthLine(double t, String text) {
-            return call(TRUTH_LINE, t, text);
-        }
-
-        static Double clockTruth(List<Object> truth, double t) {
-            return (Double) call(CLOCK_TRUTH, truth, t);
-        }
-
-        static Double speedTruth(List<Object> truth, double t) {
-            return (Double) call(SPEED_TRUTH, truth, t);
-        }
-
-        private static Object call(MethodHandle handle, Object... args) {
-            try {
-                return handle.invokeWithArguments(args);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 }
