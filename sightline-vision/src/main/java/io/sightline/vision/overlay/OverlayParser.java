@@ -40,6 +40,9 @@ public final class OverlayParser {
                     + "(?:\\s*([ap])\\.?\\s*m\\b\\.?)?",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern CLOCK_GLUED_TO_SPEED = Pattern.compile(
+            "(\\d{1,2}:\\d{2}:\\d{2})(\\d{1,3}(?:[.,]\\d)?\\s*(?:km\\s*/\\s*h|kmh|kph|mph|mi/h))", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern SPEED = Pattern.compile(
             "(?<![\\d.])(\\d{1,3}(?:[.,]\\d)?)\\s*(km\\s*/\\s*h(?:r)?|kmh|kph|km/hr|mph|mi/h)(?![a-z])",
             Pattern.CASE_INSENSITIVE);
@@ -242,6 +245,8 @@ public final class OverlayParser {
     static String clean(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[‐‑‒–—−]", "-");
         s = LETTER_O_IN_NUMBER.matcher(s).replaceAll("0");
-        return LETTER_L_IN_NUMBER.matcher(s).replaceAll("1");
+        s = LETTER_L_IN_NUMBER.matcher(s).replaceAll("1");
+        // OCR can drop the space between a clock and a speed ("08:10:33006km/h"): put it back.
+        return CLOCK_GLUED_TO_SPEED.matcher(s).replaceAll("$1 $2");
     }
 }
