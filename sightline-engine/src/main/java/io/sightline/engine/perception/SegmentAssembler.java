@@ -21,6 +21,7 @@ import io.sightline.vision.ocr.TextLine;
 import io.sightline.vision.overlay.OverlayFields;
 import io.sightline.vision.overlay.OverlayParser;
 import io.sightline.vision.overlay.OverlayTracker;
+import io.sightline.vision.overlay.TextRows;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -130,7 +131,7 @@ record SegmentAssembler(String videoId, double durationSeconds, double segmentSe
         List<OnScreenText> texts = new ArrayList<>();
         for (TextRead read : reads) {
             if (read.seconds() < start || read.seconds() >= end) continue;
-            for (List<TextLine> row : rows(read.lines())) {
+            for (List<TextLine> row : rows(read.lines(), overlays.frameAspect())) {
                 // the recogniser may split one overlay line into boxes the overlay tracker does not all know:
                 // a row with any overlay box in it is overlay
                 if (row.stream().noneMatch(line -> overlays.isOverlay(line.box()))) {
@@ -153,8 +154,11 @@ record SegmentAssembler(String videoId, double durationSeconds, double segmentSe
         return new OnScreenText(text, overlay, round(t, 3), round(box.x1(), 4), round(box.y1(), 4), round(box.x2(), 4), round(box.y2(), 4), parsed);
     }
 
-    /** Lines grouped into rows (vertical centres inside the row's first line), each row left to right, rows top to bottom. */
-    static List<List<TextLine>> rows(List<TextLine> lines) {
+    /**
+     * Lines grouped into rows (vertical centres inside the row's first line), each row left to right,
+     * rows top to bottom; a wide gap splits a row, so texts in opposite corners stay apart.
+     */
+    static List<List<TextLine>> rows(List<TextLine> lines, double frameAspect) {
         List<TextLine> byTop = new ArrayList<>(lines);
         byTop.sort(java.util.Comparator.comparingDouble((TextLine l) -> l.box().y1()));
         List<List<TextLine>> rows = new ArrayList<>();
@@ -164,8 +168,20 @@ record SegmentAssembler(String videoId, double durationSeconds, double segmentSe
             if (first != null && line.box().centerY() >= first.y1() && line.box().centerY() <= first.y2()) row.add(line);
             else rows.add(new ArrayList<>(List.of(line)));
         }
-        rows.forEach(r -> r.sort(java.util.Comparator.comparingDouble((TextLine l) -> l.box().x1())));
-        return rows;
+        List<List<TextLine>> split = new ArrayList<>();
+        for (List<TextLine> row : rows) {
+            row.sort(java.util.Comparator.comparingDouble((TextLine l) -> l.box().x1()));
+            List<TextLine> current = new ArrayList<>(List.of(row.getFirst()));
+            for (TextLine line : row.subList(1, row.size())) {
+                if (!TextRows.joins(current.getLast(), line, frameAspect)) {
+                    split.add(current);
+                    current = new ArrayList<>();
+                }
+                current.add(line);
+            }
+            split.add(current);
+        }
+        return split;
     }
 
     private static Box union(Box a, Box b) {

@@ -16,9 +16,17 @@ class SegmentAssemblerTest {
         TextLine sign = new TextLine(new Box(0.50, 0.30, 0.60, 0.35), "STOP", 0.9);
         TextLine clock = new TextLine(new Box(0.23, 0.927, 0.43, 0.978), "14:33:07", 0.9);
 
-        List<List<TextLine>> rows = SegmentAssembler.rows(List.of(speed, date, sign, clock));
+        List<List<TextLine>> rows = SegmentAssembler.rows(List.of(speed, date, sign, clock), 16.0 / 9);
 
         assertThat(rows).containsExactly(List.of(sign), List.of(date, clock, speed));
+    }
+
+    @Test
+    void rows_whenTextsSitInOppositeCorners_keepsThemApart() {
+        TextLine clock = new TextLine(new Box(0.01, 0.93, 0.30, 0.98), "2015-08-21 08:10:31 006km/h", 0.9);
+        TextLine model = new TextLine(new Box(0.80, 0.93, 0.99, 0.98), "DR650GW-2CH/FHD-HD", 0.9);
+
+        assertThat(SegmentAssembler.rows(List.of(model, clock), 16.0 / 9)).containsExactly(List.of(clock), List.of(model));
     }
 
     @Test

@@ -42,6 +42,11 @@ public final class OverlayTracker {
         this.settings = settings;
     }
 
+    /** Width / height of the frames this tracker was made for. */
+    public double frameAspect() {
+        return frameAspect;
+    }
+
     /** @param frameAspect width / height of the video's frames */
     public static OverlayTracker create(double frameAspect) {
         return create(frameAspect, Settings.defaults());

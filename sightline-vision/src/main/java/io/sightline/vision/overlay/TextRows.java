@@ -39,7 +39,7 @@ public final class TextRows {
     }
 
     /** Whether {@code next} (to the right) continues the row that ends with {@code last}. */
-    static boolean joins(TextLine last, TextLine next, double frameAspect) {
+    public static boolean joins(TextLine last, TextLine next, double frameAspect) {
         Box a = last.box(), b = next.box();
         double minHeight = Math.min(a.height(), b.height());
         double overlap = Math.min(a.y2(), b.y2()) - Math.max(a.y1(), b.y1());
