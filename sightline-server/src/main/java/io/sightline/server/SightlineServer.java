@@ -90,7 +90,7 @@ public final class SightlineServer implements AutoCloseable {
         UrlSigner signer = new UrlSigner(secret(data.resolve("signing.key")), clock);
         models = new PerceptionModels(ModelStore.create(ModelStore.defaultDirectory()), data.resolve("index"), PerceptionSettings.defaults());
         VideoService videos = new VideoService(videoRepository, folders, blobs, signer, json, clock,
-                List.of(videoId -> models.index().deleteVideo(videoId)));
+                List.of(models::deleteVideo));
         pipeline = new Pipeline(jdbc, videoRepository, videos::deleteFiles, config.pipeline());
         MediaSteps media = new MediaSteps(videoRepository, blobs, json);
         SidecarValidator sidecars = new SidecarValidator(json);

@@ -166,6 +166,22 @@ class VideoLifecycleTest {
         }
     }
 
+    @Test
+    void delete_whenPerceptionIsOff_neverOpensTheSearchIndex(@TempDir Path dir) {
+        try (TestServer plain = TestServer.startWithoutPerception()) {
+            Sightline admin = plain.sdk();
+            Video video = admin.uploads().upload(UploadParams.builder(TestVideos.h264(dir, "plain.mp4", 1)).build());
+            assertThat(admin.videos().waitUntilProcessed(video.id(), Duration.ofMinutes(2)).status()).isEqualTo(VideoStatus.PROCESSED);
+            assertThat(admin.videos().status(video.id()).steps()).extracting(ProcessingStep::name)
+                    .containsExactly("probe", "transcode", "hls", "thumbnails");
+
+            admin.videos().delete(video.id());
+
+            assertThatThrownBy(() -> admin.videos().get(video.id())).isInstanceOf(NotFoundException.class);
+            assertThat(plain.dataDir().resolve("index")).doesNotExist();
+        }
+    }
+
     private static HttpResponse<String> get(String url) throws Exception {
         URI uri = URI.create(server.baseUrl()).resolve(url);
         return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());

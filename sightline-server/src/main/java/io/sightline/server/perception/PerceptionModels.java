@@ -62,9 +62,13 @@ public final class PerceptionModels implements AutoCloseable {
         return index;
     }
 
-    /** Whether the index has been opened; deleting from an index never opened would open it for nothing. */
-    public synchronized boolean indexOpen() {
-        return index != null;
+    /**
+     * Removes a video's segments from the index. Without an index on disk nothing was ever indexed,
+     * so the index (and its embedding model) is not opened just to find that out.
+     */
+    public synchronized void deleteVideo(String videoId) {
+        if (index == null && !java.nio.file.Files.exists(indexDir)) return;
+        index().deleteVideo(videoId);
     }
 
     private static BoxColour colourNamer() {

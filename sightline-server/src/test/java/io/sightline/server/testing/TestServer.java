@@ -25,15 +25,27 @@ public final class TestServer implements AutoCloseable {
     private SightlineServer server;
     private Sightline sdk;
 
-    private TestServer(Path dataDir, boolean ownsDataDir) throws IOException {
+    private final boolean perception;
+
+    private TestServer(Path dataDir, boolean ownsDataDir, boolean perception) throws IOException {
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
-        this.server = SightlineServer.start(config(dataDir));
+        this.perception = perception;
+        this.server = SightlineServer.start(config(dataDir).withPerception(perception));
     }
 
     public static TestServer start() {
+        return start(true);
+    }
+
+    /** A server that stops after the media steps: no models, no index. */
+    public static TestServer startWithoutPerception() {
+        return start(false);
+    }
+
+    private static TestServer start(boolean perception) {
         try {
-            return new TestServer(Files.createTempDirectory("sightline-test-"), true);
+            return new TestServer(Files.createTempDirectory("sightline-test-"), true, perception);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -42,7 +54,7 @@ public final class TestServer implements AutoCloseable {
     /** A server on an existing data directory, which the caller cleans up. */
     public static TestServer startOn(Path dataDir) {
         try {
-            return new TestServer(dataDir, false);
+            return new TestServer(dataDir, false, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,7 +110,7 @@ public final class TestServer implements AutoCloseable {
         int port = server.port();
         server.close();
         try {
-            server = SightlineServer.start(config(dataDir).withPort(port));
+            server = SightlineServer.start(config(dataDir).withPort(port).withPerception(perception));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
