@@ -34,10 +34,6 @@ public record ServerConfig(Path dataDir, String host, int port, long maxUploadBy
         return new ServerConfig(dataDir, host, port, maxUploadBytes, pipeline, perception);
     }
 
-    public ServerConfig withMaxUploadBytes(long maxUploadBytes) {
-        return new ServerConfig(dataDir, host, port, maxUploadBytes, pipeline, perception);
-    }
-
     public ServerConfig withDataDir(Path dataDir) {
         return new ServerConfig(dataDir, host, port, maxUploadBytes, pipeline, perception);
     }

@@ -70,7 +70,6 @@ public final class SightlineServer implements AutoCloseable {
     private final PerceptionModels models;
     private final Pipeline pipeline;
     private final Javalin app;
-    private final OpenApi openApi;
     private final Path adminKeyFile;
     private final boolean adminCreated;
 
@@ -110,7 +109,6 @@ public final class SightlineServer implements AutoCloseable {
         adminCreated = admin.isPresent();
         if (adminCreated) writeSecretFile(adminKeyFile, admin.get().apiKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        openApi = new OpenApi(List.of());
         AuthRoutes authRoutes = new AuthRoutes(auth, json);
         Metrics metrics = new Metrics();
         app = Javalin.create(javalin -> {
@@ -136,7 +134,7 @@ public final class SightlineServer implements AutoCloseable {
         metrics.register(app);
         String version = version();
         app.get("/v1/health", ctx -> ctx.json(new Health("ok", version)));
-        openApi.register(app, version);
+        OpenApi.register(app, version);
         authRoutes.register(app);
         new FolderRoutes(folders, json).register(app);
         new UploadRoutes(uploads, imports, folders, sidecars, json).register(app);
@@ -159,10 +157,6 @@ public final class SightlineServer implements AutoCloseable {
 
     public Javalin app() {
         return app;
-    }
-
-    public OpenApi openApi() {
-        return openApi;
     }
 
     public Path adminKeyFile() {

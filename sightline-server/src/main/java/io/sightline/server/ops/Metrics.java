@@ -21,10 +21,6 @@ public final class Metrics {
             .name("sightline_http_request_duration_seconds").help("HTTP request latency")
             .labelNames("method", "route").register(registry);
 
-    public PrometheusRegistry registry() {
-        return registry;
-    }
-
     public void register(Javalin app) {
         app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
         app.after(this::record);

@@ -80,27 +80,18 @@ public final class OpenApi {
             new Operation("post", "/v1/collections/{id}/videos", "Add a video (409 when already in it)", AddVideoRequest.class, null, 204, false),
             new Operation("delete", "/v1/collections/{id}/videos/{videoId}", "Remove a video from a collection", null, null, 204, false));
 
-    private final List<Operation> operations;
+    private OpenApi() {}
 
-    public OpenApi(List<Operation> extra) {
-        this.operations = new ArrayList<>(OPERATIONS);
-        this.operations.addAll(extra);
-    }
-
-    public List<Operation> operations() {
-        return List.copyOf(operations);
-    }
-
-    public void register(Javalin app, String version) {
+    public static void register(Javalin app, String version) {
         Map<String, Object> document = document(version);
         app.get("/v1/openapi.json", ctx -> ctx.json(document));
     }
 
-    public Map<String, Object> document(String version) {
+    public static Map<String, Object> document(String version) {
         Map<String, Object> schemas = new LinkedHashMap<>();
         schemaOf(ApiError.class, schemas);
         Map<String, Object> paths = new LinkedHashMap<>();
-        for (Operation op : operations) {
+        for (Operation op : OPERATIONS) {
             Map<String, Object> operation = new LinkedHashMap<>();
             operation.put("summary", op.summary());
             if (op.open()) operation.put("security", List.of());
