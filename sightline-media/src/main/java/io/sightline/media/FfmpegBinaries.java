@@ -41,7 +41,7 @@ public record FfmpegBinaries(Path ffmpeg, Path ffprobe, Map<String, String> envi
                 Map<String, String> libraries = Map.of("LD_LIBRARY_PATH", bundled.getParent().toString());
                 return new FfmpegBinaries(ffmpeg.orElse(bundled), ffprobe.orElse(bundledProbe), libraries);
             } catch (UnsatisfiedLinkError | RuntimeException e) {
-                bundledFailure = e.getMessage();
+                bundledFailure = rootCause(e);
             }
         }
         ffmpeg = ffmpeg.or(() -> onPath(env, "ffmpeg"));
@@ -49,6 +49,13 @@ public record FfmpegBinaries(Path ffmpeg, Path ffprobe, Map<String, String> envi
         if (ffmpeg.isPresent() && ffprobe.isPresent()) return new FfmpegBinaries(ffmpeg.get(), ffprobe.get(), Map.of());
         throw new MediaException("no " + (ffmpeg.isEmpty() ? "ffmpeg" : "ffprobe") + " found: the one bundled in the bytedeco ffmpeg jar"
                 + " did not load (" + bundledFailure + ") and there is none on the PATH; set SIGHTLINE_FFMPEG and SIGHTLINE_FFPROBE");
+    }
+
+    /** The innermost message: "no jniavdevice in java.library.path" hides the missing system library that caused it. */
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+        return cause == e ? e.getMessage() : e.getMessage() + ": " + cause.getMessage();
     }
 
     private static Optional<Path> fromEnvironment(Map<String, String> env, String variable) {
