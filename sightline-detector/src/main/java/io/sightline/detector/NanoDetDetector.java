@@ -49,7 +49,7 @@ public final class NanoDetDetector implements LoadableDetector {
 
     /** The graph is asked for on first use: a model store fetches and verifies it only then. */
     static NanoDetDetector fromSource(Supplier<Path> graphJson, DetectorSettings settings) {
-        TfGraphModel model = new TfGraphModel(graphJson, INPUT, new long[] {1, 3, INPUT_SIZE, INPUT_SIZE}, OUTPUTS);
+        TfGraphModel model = new TfGraphModel(graphJson, INPUT, new long[] {1, 3, INPUT_SIZE, INPUT_SIZE}, OUTPUTS, TfGraphModel.Shaper.fixed());
         return new NanoDetDetector(model, settings);
     }
 
@@ -65,7 +65,7 @@ public final class NanoDetDetector implements LoadableDetector {
 
     @Override
     public List<Detection> detect(RgbImage image) {
-        SquareInput input = SquareInput.of(image, INPUT_SIZE, settings.fit());
+        ModelInput input = ModelInput.of(image, INPUT_SIZE, settings.fit());
         float[][] outputs = model.run(normalise(input.channelsFirst()));
         List<Detection> found = new ArrayList<>();
         for (int level = 0; level < STRIDES.length; level++) {
@@ -74,7 +74,7 @@ public final class NanoDetDetector implements LoadableDetector {
         return NonMaxSuppression.apply(found, settings);
     }
 
-    private void decodeLevel(float[] scores, float[] distributions, int stride, SquareInput input, List<Detection> found) {
+    private void decodeLevel(float[] scores, float[] distributions, int stride, ModelInput input, List<Detection> found) {
         int side = INPUT_SIZE / stride;
         for (int cell = 0; cell < side * side; cell++) {
             int best = 0;

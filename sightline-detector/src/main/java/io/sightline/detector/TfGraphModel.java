@@ -2,7 +2,11 @@ package io.sightline.detector;
 
 import io.sightline.detector.tfjs.ConvertedGraphCache;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,64 +15,77 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.GraphDef;
 import org.tensorflow.types.TFloat32;
 
-/** A converted TF.js graph in a TensorFlow session: loaded on first use, warmed up once, closed once. */
+/**
+ * A converted TF.js graph in TensorFlow sessions: loaded on first use, warmed up once, closed once.
+ * A graph that can take inputs of other sizes (given a {@link Shaper}) gets one session per input
+ * shape, each built and warmed up the first time that shape is run; at most {@link #MAX_SHAPES}.
+ */
 final class TfGraphModel implements AutoCloseable {
+    /** Sessions kept per model: each holds its own copy of the weights and its buffers. */
+    static final int MAX_SHAPES = 4;
     private static final Logger log = LoggerFactory.getLogger(TfGraphModel.class);
+
+    /** Adapts the converted graph to an input shape. */
+    interface Shaper {
+        GraphDef shape(GraphDef graph, long[] inputShape);
+
+        /** For graphs whose input size is fixed. */
+        static Shaper fixed() {
+            return (graph, shape) -> graph;
+        }
+    }
+
+    private record Loaded(Graph graph, Session session) {}
 
     private final Supplier<Path> modelJson;
     private final String input;
-    private final Shape inputShape;
+    private final long[] defaultShape;
     private final List<String> outputs;
-    private Graph graph;
-    private Session session;
+    private final Shaper shaper;
+    private final Map<List<Long>, Loaded> sessions = new LinkedHashMap<>();
+    private GraphDef converted;
     private ModelLoad load;
     private boolean closed;
 
     /** {@code modelJson} is asked for on first load, so a model store fetches only when the model is used. */
-    TfGraphModel(Supplier<Path> modelJson, String input, long[] inputShape, List<String> outputs) {
+    TfGraphModel(Supplier<Path> modelJson, String input, long[] defaultShape, List<String> outputs, Shaper shaper) {
         this.modelJson = modelJson;
         this.input = input;
-        this.inputShape = Shape.of(inputShape);
+        this.defaultShape = defaultShape.clone();
         this.outputs = List.copyOf(outputs);
+        this.shaper = shaper;
     }
 
+    /** Converts (or reads the cached conversion of) the graph and builds and warms up the session of the default shape. */
     synchronized ModelLoad load() {
         if (closed) throw new IllegalStateException("detector closed");
         if (load != null) return load;
         Path json = modelJson.get();
-        ConvertedGraphCache.Loaded converted = ConvertedGraphCache.load(json);
-        long start = System.nanoTime();
-        graph = new Graph();
-        long imported;
-        try {
-            graph.importGraphDef(converted.graph());
-            session = new Session(graph);
-            imported = System.nanoTime();
-            run(new float[(int) inputShape.size()]);
-        } catch (RuntimeException e) {
-            // leave nothing half-open: the next call starts over
-            if (session != null) session.close();
-            graph.close();
-            session = null;
-            graph = null;
-            throw e;
-        }
-        long warm = System.nanoTime();
-        load = new ModelLoad(converted.millis(), (imported - start) / 1_000_000, (warm - imported) / 1_000_000, converted.fromCache());
-        log.info("loaded {} ({}): {}", json.getFileName(), converted.fromCache() ? "cached graph" : "converted now", load);
+        ConvertedGraphCache.Loaded cached = ConvertedGraphCache.load(json);
+        converted = cached.graph();
+        long[] millis = open(defaultShape);
+        load = new ModelLoad(cached.millis(), millis[0], millis[1], cached.fromCache());
+        log.info("loaded {} ({}): {}", json.getFileName(), cached.fromCache() ? "cached graph" : "converted now", load);
         return load;
     }
 
-    /** One inference; returns each requested output flattened, in the order they were named. */
+    /** Whether {@link #run(float[], long[])} takes this shape without opening more than {@link #MAX_SHAPES} sessions. */
+    synchronized boolean accepts(long[] shape) {
+        return sessions.containsKey(key(shape)) || sessions.size() < MAX_SHAPES;
+    }
+
+    /** One inference at the default shape. */
     float[][] run(float[] pixels) {
-        Session s;
-        synchronized (this) {
-            if (session == null) load();
-            s = session;
-        }
-        try (TFloat32 in = TFloat32.tensorOf(inputShape, DataBuffers.of(pixels, true, false))) {
+        return run(pixels, defaultShape);
+    }
+
+    /** One inference; returns each requested output flattened, in the order they were named. */
+    float[][] run(float[] pixels, long[] shape) {
+        Session s = session(shape);
+        try (TFloat32 in = TFloat32.tensorOf(Shape.of(shape), DataBuffers.of(pixels, true, false))) {
             Session.Runner runner = s.runner().feed(input, in);
             outputs.forEach(runner::fetch);
             try (Result result = runner.run()) {
@@ -83,12 +100,54 @@ final class TfGraphModel implements AutoCloseable {
         }
     }
 
+    private synchronized Session session(long[] shape) {
+        if (closed) throw new IllegalStateException("detector closed");
+        if (converted == null) load();
+        Loaded loaded = sessions.get(key(shape));
+        if (loaded == null) {
+            if (sessions.size() >= MAX_SHAPES) throw new IllegalStateException("already " + MAX_SHAPES + " input shapes open");
+            long[] millis = open(shape);
+            log.info("opened a session for input {} in {} ms (+{} ms warm-up)", Arrays.toString(shape), millis[0], millis[1]);
+            loaded = sessions.get(key(shape));
+        }
+        return loaded.session();
+    }
+
+    /** Imports the graph for {@code shape} and warms it up; returns {import ms, warm-up ms}. */
+    private long[] open(long[] shape) {
+        long start = System.nanoTime();
+        Graph graph = new Graph();
+        Session session = null;
+        try {
+            graph.importGraphDef(shaper.shape(converted, shape));
+            session = new Session(graph);
+            long imported = System.nanoTime();
+            sessions.put(key(shape), new Loaded(graph, session));
+            run(new float[(int) Shape.of(shape).size()], shape);
+            return new long[] {(imported - start) / 1_000_000, (System.nanoTime() - imported) / 1_000_000};
+        } catch (RuntimeException e) {
+            // leave nothing half-open: the next call starts over
+            sessions.remove(key(shape));
+            if (session != null) session.close();
+            graph.close();
+            throw e;
+        }
+    }
+
+    private static List<Long> key(long[] shape) {
+        List<Long> key = new ArrayList<>(shape.length);
+        for (long d : shape) key.add(d);
+        return key;
+    }
+
     @Override
     public synchronized void close() {
         closed = true;
-        if (session != null) session.close();
-        if (graph != null) graph.close();
-        session = null;
-        graph = null;
+        for (Loaded loaded : sessions.values()) {
+            loaded.session().close();
+            loaded.graph().close();
+        }
+        sessions.clear();
+        converted = null;
     }
 }

@@ -1,10 +1,21 @@
 package io.sightline.detector;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.sightline.vision.detect.Detection;
+import io.sightline.vision.image.RgbImage;
 import io.sightline.vision.model.ModelCatalog;
 import io.sightline.vision.model.ModelStore;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class CenterNetDetectorTest extends DetectorContractTest {
+    private static final String EXPORTED_DETECTIONS = "tower_0/detections";
+
     @Override
     LoadableDetector create(ModelStore store, DetectorSettings settings) {
         return Detectors.centerNet(store, settings);
@@ -13,5 +24,66 @@ class CenterNetDetectorTest extends DetectorContractTest {
     @Override
     Path graphJson(ModelStore store) {
         return store.path(ModelCatalog.CENTERNET, ModelCatalog.CENTERNET_GRAPH);
+    }
+
+    @Test
+    void decode_whenInputIsTheExportedSquare_findsWhatTheExportedGraphFinds() {
+        RgbImage photo = TestImages.pasted(TestImages.seatedMan(store), 1, 100, 40);
+        ModelInput input = ModelInput.of(photo, CenterNetDetector.INPUT_SIZE, Fit.LETTERBOX);
+        long[] square = {1, input.height, input.width, 3};
+        List<Detection> exported;
+        try (TfGraphModel full = new TfGraphModel(() -> graphJson(store), CenterNetGraph.INPUT, square, List.of(EXPORTED_DETECTIONS),
+                TfGraphModel.Shaper.fixed())) {
+            exported = rows(full.run(input.pixels)[0], input);
+        }
+        List<Detection> decoded;
+        try (TfGraphModel cut = new TfGraphModel(() -> graphJson(store), CenterNetGraph.INPUT, square,
+                List.of(CenterNetGraph.PEAKS, CenterNetGraph.BOX_SIZES),
+                (graph, shape) -> CenterNetGraph.forInput(graph, (int) shape[1], (int) shape[2]));
+             CenterNetDetector detector = CenterNetDetector.create(graphJson(store))) {
+            float[][] maps = cut.run(input.pixels);
+            decoded = sorted(detector.decode(maps[0], maps[1], input));
+        }
+
+        assertThat(exported).isNotEmpty();
+        assertThat(decoded).hasSameSizeAs(exported);
+        for (int i = 0; i < exported.size(); i++) {
+            assertThat(decoded.get(i).label()).isEqualTo(exported.get(i).label());
+            assertThat(decoded.get(i).score()).isCloseTo(exported.get(i).score(), within(1e-4));
+            assertThat(decoded.get(i).box().iou(exported.get(i).box())).isGreaterThan(0.999);
+        }
+    }
+
+    @Test
+    void detect_whenFrameIsWide_runsAtItsOwnShapeAndFindsThePersonWhereTheSquareDoes() {
+        RgbImage wide = TestImages.pasted(TestImages.seatedMan(store), 1, 700, 60);
+        try (CenterNetDetector fitted = CenterNetDetector.create(graphJson(store));
+             CenterNetDetector square = CenterNetDetector.create(graphJson(store), DetectorSettings.defaults().withFit(Fit.STRETCH))) {
+            assertThat(ModelInput.fittedSize(wide.width(), wide.height(), CenterNetDetector.INPUT_SIZE, CenterNetGraph.MULTIPLE))
+                    .containsExactly(512, 288);
+            Detection person = fitted.detect(wide).stream().filter(d -> d.label().equals("person")).findFirst().orElseThrow();
+            Detection stretched = square.detect(wide).stream().filter(d -> d.label().equals("person")).findFirst().orElseThrow();
+
+            assertThat(person.box().iou(stretched.box())).isGreaterThan(0.6);
+            assertThat(person.box().centerX()).isGreaterThan(0.5);
+        }
+    }
+
+    /** The exported graph's rows (x1, y1, x2, y2, score, class) above the default threshold, best first. */
+    private static List<Detection> rows(float[] rows, ModelInput input) {
+        List<Detection> found = new ArrayList<>();
+        double threshold = DetectorSettings.defaults().scoreThreshold();
+        for (int r = 0; r + 6 <= rows.length; r += 6) {
+            if (rows[r + 4] < threshold) continue;
+            int classId = Math.round(rows[r + 5]);
+            found.add(new Detection(CocoLabels.name(classId), classId, rows[r + 4], input.toFrame(rows[r], rows[r + 1], rows[r + 2], rows[r + 3])));
+        }
+        return sorted(found);
+    }
+
+    private static List<Detection> sorted(List<Detection> detections) {
+        List<Detection> sorted = new ArrayList<>(detections);
+        sorted.sort(Comparator.comparingDouble(Detection::score).reversed().thenComparingInt(Detection::classId));
+        return sorted;
     }
 }

@@ -7,7 +7,7 @@ import io.sightline.vision.image.Box;
 import io.sightline.vision.image.RgbImage;
 import org.junit.jupiter.api.Test;
 
-class SquareInputTest {
+class ModelInputTest {
     private static RgbImage uniform(int width, int height, int r, int g, int b) {
         byte[] px = new byte[width * height * 3];
         for (int i = 0; i < width * height; i++) {
@@ -20,7 +20,7 @@ class SquareInputTest {
 
     @Test
     void of_whenLetterboxingAWideFrame_padsAboveAndBelow() {
-        SquareInput input = SquareInput.of(uniform(1280, 720, 200, 10, 50), 512, Fit.LETTERBOX);
+        ModelInput input = ModelInput.of(uniform(1280, 720, 200, 10, 50), 512, Fit.LETTERBOX);
 
         // 1280x720 → 512x288, bands of 112 rows above and below
         assertThat(input.pixels[(100 * 512 + 256) * 3]).isEqualTo(114f);
@@ -31,7 +31,7 @@ class SquareInputTest {
 
     @Test
     void toFrame_whenLetterboxed_mapsTheContentAreaToTheWholeFrame() {
-        SquareInput input = SquareInput.of(RgbImage.blank(1280, 720), 512, Fit.LETTERBOX);
+        ModelInput input = ModelInput.of(RgbImage.blank(1280, 720), 512, Fit.LETTERBOX);
 
         Box box = input.toFrame(0, 112, 256, 400);
 
@@ -43,7 +43,7 @@ class SquareInputTest {
 
     @Test
     void toFrame_whenBoxReachesIntoThePadding_clipsToTheFrame() {
-        SquareInput input = SquareInput.of(RgbImage.blank(1280, 720), 512, Fit.LETTERBOX);
+        ModelInput input = ModelInput.of(RgbImage.blank(1280, 720), 512, Fit.LETTERBOX);
 
         Box box = input.toFrame(-10, 50, 100, 600);
 
@@ -58,19 +58,52 @@ class SquareInputTest {
         byte[] px = new byte[64 * 8 * 3];
         for (int y = 0; y < 8; y++) for (int x = 0; x < 64; x += 2) for (int c = 0; c < 3; c++) px[(y * 64 + x) * 3 + c] = (byte) 255;
 
-        float[] out = SquareInput.resample(new RgbImage(64, 8, px), 16, 2);
+        float[] out = ModelInput.resample(new RgbImage(64, 8, px), 16, 2);
 
         for (int x = 2; x < 14; x++) assertThat(out[(16 + x) * 3]).isCloseTo(127.5f, within(20f));
     }
 
     @Test
     void channelsFirst_whenConverted_separatesThePlanes() {
-        SquareInput input = SquareInput.of(uniform(10, 10, 1, 2, 3), 4, Fit.STRETCH);
+        ModelInput input = ModelInput.of(uniform(10, 10, 1, 2, 3), 4, Fit.STRETCH);
 
         float[] planes = input.channelsFirst();
 
         assertThat(planes[0]).isCloseTo(1f, within(1e-4f));
         assertThat(planes[16]).isCloseTo(2f, within(1e-4f));
         assertThat(planes[47]).isCloseTo(3f, within(1e-4f));
+    }
+
+    @Test
+    void fitted_whenFrameIs16By9_isExactlyTheScaledFrameWithoutPadding() {
+        ModelInput input = ModelInput.fitted(uniform(1280, 720, 200, 10, 50), 512, 32);
+
+        assertThat(input.width).isEqualTo(512);
+        assertThat(input.height).isEqualTo(288);
+        assertThat(input.pixels).hasSize(512 * 288 * 3);
+        assertThat(input.pixels[0]).isCloseTo(200f, within(0.01f));
+        Box whole = input.toFrame(0, 0, 512, 288);
+        assertThat(whole.x1()).isZero();
+        assertThat(whole.y2()).isEqualTo(1.0);
+    }
+
+    @Test
+    void fitted_whenShapeIsNoMultipleOfTheStride_padsTheShortSideEvenlyAndMapsBoxesBack() {
+        // 700x500 → 512x366, padded to 512x384: 9 grey rows above, 9 below
+        ModelInput input = ModelInput.fitted(uniform(700, 500, 10, 20, 30), 512, 32);
+
+        assertThat(input.height).isEqualTo(384);
+        assertThat(input.pixels[(4 * 512 + 256) * 3]).isEqualTo(114f);
+        assertThat(input.pixels[(192 * 512 + 256) * 3]).isCloseTo(10f, within(0.01f));
+        Box box = input.toFrame(0, 9, 256, 9 + 183);
+        assertThat(box.y1()).isCloseTo(0.0, within(1e-9));
+        assertThat(box.y2()).isCloseTo(0.5, within(1e-9));
+        assertThat(box.x2()).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    void fittedSize_whenPortrait_isTheLandscapeSizeTurned() {
+        assertThat(ModelInput.fittedSize(720, 1280, 512, 32)).containsExactly(288, 512);
+        assertThat(ModelInput.fittedSize(640, 480, 512, 32)).containsExactly(512, 384);
     }
 }

@@ -5,56 +5,88 @@ import io.sightline.vision.image.RgbImage;
 import java.util.Arrays;
 
 /**
- * A frame resampled into a detector's square input (RGB, 0-255, interleaved, row-major) and the
- * way back from input pixels to normalised frame coordinates.
+ * A frame resampled into a detector's input (RGB, 0-255, interleaved, row-major) and the way back
+ * from input pixels to normalised frame coordinates. The input is a fixed square ({@link #of}) or,
+ * for a fully convolutional network, the frame's own shape padded to the network's stride
+ * ({@link #fitted}): a 16:9 frame then costs 512x288 instead of a 512x512 square that is 44 % grey.
  */
-final class SquareInput {
+final class ModelInput {
     /** Grey for the letterbox bands: neutral for a network that saw mean-centred images. */
     private static final float PAD = 114f;
 
-    final int size;
+    final int width;
+    final int height;
     final float[] pixels;
-    // Where the frame lies inside the square, in input pixels.
+    // Where the frame lies inside the input, in input pixels.
     private final double left;
     private final double top;
-    private final double width;
-    private final double height;
+    private final double contentWidth;
+    private final double contentHeight;
 
-    private SquareInput(int size, float[] pixels, double left, double top, double width, double height) {
-        this.size = size;
+    private ModelInput(int width, int height, float[] pixels, double left, double top, double contentWidth, double contentHeight) {
+        this.width = width;
+        this.height = height;
         this.pixels = pixels;
         this.left = left;
         this.top = top;
-        this.width = width;
-        this.height = height;
+        this.contentWidth = contentWidth;
+        this.contentHeight = contentHeight;
     }
 
-    static SquareInput of(RgbImage image, int size, Fit fit) {
-        if (fit == Fit.STRETCH) return new SquareInput(size, resample(image, size, size), 0, 0, size, size);
-        double scale = Math.min((double) size / image.width(), (double) size / image.height());
-        int w = Math.max(1, (int) Math.round(image.width() * scale));
-        int h = Math.max(1, (int) Math.round(image.height() * scale));
-        int left = (size - w) / 2;
-        int top = (size - h) / 2;
+    /** The frame in a {@code size x size} square: stretched, or letterboxed with grey bands. */
+    static ModelInput of(RgbImage image, int size, Fit fit) {
+        if (fit == Fit.STRETCH) return new ModelInput(size, size, resample(image, size, size), 0, 0, size, size);
+        return letterboxed(image, size, size, size);
+    }
+
+    /**
+     * The frame scaled so its longer side is {@code maxSide} (never distorted), in an input whose
+     * sides are the next multiples of {@code multiple}; the remainder is grey, centred.
+     */
+    static ModelInput fitted(RgbImage image, int maxSide, int multiple) {
+        int[] size = fittedSize(image.width(), image.height(), maxSide, multiple);
+        return letterboxed(image, maxSide, size[0], size[1]);
+    }
+
+    /** {width, height} of {@link #fitted} for a frame of the given size. */
+    static int[] fittedSize(int frameWidth, int frameHeight, int maxSide, int multiple) {
+        double scale = (double) maxSide / Math.max(frameWidth, frameHeight);
+        int w = Math.max(1, (int) Math.round(frameWidth * scale));
+        int h = Math.max(1, (int) Math.round(frameHeight * scale));
+        return new int[] {roundUp(w, multiple), roundUp(h, multiple)};
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return Math.max(multiple, (value + multiple - 1) / multiple * multiple);
+    }
+
+    private static ModelInput letterboxed(RgbImage image, int maxSide, int width, int height) {
+        double scale = Math.min(Math.min((double) width / image.width(), (double) height / image.height()),
+                (double) maxSide / Math.max(image.width(), image.height()));
+        int w = Math.max(1, Math.min(width, (int) Math.round(image.width() * scale)));
+        int h = Math.max(1, Math.min(height, (int) Math.round(image.height() * scale)));
+        int left = (width - w) / 2;
+        int top = (height - h) / 2;
         float[] content = resample(image, w, h);
-        float[] square = new float[size * size * 3];
-        Arrays.fill(square, PAD);
-        for (int y = 0; y < h; y++) System.arraycopy(content, y * w * 3, square, ((top + y) * size + left) * 3, w * 3);
-        return new SquareInput(size, square, left, top, w, h);
+        if (w == width && h == height) return new ModelInput(width, height, content, 0, 0, w, h);
+        float[] padded = new float[width * height * 3];
+        Arrays.fill(padded, PAD);
+        for (int y = 0; y < h; y++) System.arraycopy(content, y * w * 3, padded, ((top + y) * width + left) * 3, w * 3);
+        return new ModelInput(width, height, padded, left, top, w, h);
     }
 
     /** Input-pixel corners to a normalised frame box, clipped to the frame. */
     Box toFrame(double x1, double y1, double x2, double y2) {
-        double nx1 = clamp((x1 - left) / width);
-        double ny1 = clamp((y1 - top) / height);
-        double nx2 = clamp((x2 - left) / width);
-        double ny2 = clamp((y2 - top) / height);
+        double nx1 = clamp((x1 - left) / contentWidth);
+        double ny1 = clamp((y1 - top) / contentHeight);
+        double nx2 = clamp((x2 - left) / contentWidth);
+        double ny2 = clamp((y2 - top) / contentHeight);
         return new Box(Math.min(nx1, nx2), Math.min(ny1, ny2), Math.max(nx1, nx2), Math.max(ny1, ny2));
     }
 
     /** The same pixels as planes (CHW), for models exported from PyTorch. */
     float[] channelsFirst() {
-        int plane = size * size;
+        int plane = width * height;
         float[] planar = new float[plane * 3];
         for (int i = 0; i < plane; i++) {
             planar[i] = pixels[i * 3];
