@@ -9,6 +9,7 @@ import io.sightline.vision.ocr.OcrEngine;
 import io.sightline.vision.ocr.TextLine;
 import io.sightline.vision.overlay.OverlayParser;
 import io.sightline.vision.overlay.OverlayRegion;
+import io.sightline.vision.overlay.OverlayRereader;
 import io.sightline.vision.overlay.OverlayTracker;
 import io.sightline.vision.overlay.Speed;
 import io.sightline.vision.overlay.TextRows;
@@ -112,7 +113,7 @@ public final class OverlayEvaluation {
         double cerRegion = 0, cerFull = 0;
         for (TruthLine line : truth) {
             RgbImage frame = grabber.frameAt(clip, probe, Math.min(line.t(), probe.seconds() - 0.05));
-            List<TextLine> regionRows = frame == null ? List.of() : readRegions(ocr, frame, tracker, aspect);
+            List<TextLine> regionRows = frame == null ? List.of() : readRegions(ocr, frame, line.t(), tracker, aspect);
             List<TextLine> fullRows = frame == null ? List.of() : TextRows.merge(ocr.read(frame), aspect);
             TextLine bestRegion = closest(regionRows, line.text());
             TextLine bestFull = closest(fullRows, line.text());
@@ -131,7 +132,7 @@ public final class OverlayEvaluation {
         double regionMs = 0;
         for (int s = 0; s < seconds.size(); s++) {
             long start = System.nanoTime();
-            List<TextLine> rows = readRegions(ocr, seconds.get(s), tracker, aspect);
+            List<TextLine> rows = readRegions(ocr, seconds.get(s), s, tracker, aspect);
             regionMs += (System.nanoTime() - start) / 1e6;
             LocalTime clock = rows.stream().map(r -> OverlayParser.clock(r.text())).flatMap(Optional::stream).findFirst().orElse(null);
             Speed speed = rows.stream().map(r -> OverlayParser.speed(r.text())).flatMap(Optional::stream).findFirst().orElse(null);
@@ -158,10 +159,10 @@ public final class OverlayEvaluation {
         return new Totals(truth.size(), cerRegion, cerFull, clocks, clocksRight, speeds, speedsRight, fullMs, regionMs, seconds.size());
     }
 
-    /** Reads the areas of all overlay regions (each band once) and joins the result into rows. */
-    private static List<TextLine> readRegions(OcrEngine ocr, RgbImage frame, OverlayTracker tracker, double aspect) {
+    /** Re-reads the overlay regions as perception does ({@link OverlayRereader}) and joins the result into rows. */
+    private static List<TextLine> readRegions(OcrEngine ocr, RgbImage frame, double seconds, OverlayTracker tracker, double aspect) {
         List<TextLine> lines = new ArrayList<>();
-        for (Box area : tracker.readAreas()) lines.addAll(ocr.read(frame, area));
+        new OverlayRereader(ocr).reread(frame, seconds, tracker).forEach(lines::addAll);
         return TextRows.merge(lines, aspect);
     }
 

@@ -17,6 +17,7 @@ import io.sightline.vision.image.Box;
 import io.sightline.vision.image.RgbImage;
 import io.sightline.vision.ocr.OcrEngine;
 import io.sightline.vision.ocr.TextLine;
+import io.sightline.vision.overlay.OverlayRereader;
 import io.sightline.vision.overlay.OverlayTracker;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public final class PerceptionEngine {
     private final FrameSource frameSource;
     private final ObjectDetector detector;
     private final OcrEngine ocr;
+    private final OverlayRereader rereader;
     private final BoxColour colours;
     private final PerceptionSettings settings;
     private final TrackerConfig trackerConfig;
@@ -59,6 +61,7 @@ public final class PerceptionEngine {
         frameSource = b.frameSource;
         detector = b.detector;
         ocr = b.ocr;
+        rereader = b.ocr == null ? null : new OverlayRereader(b.ocr);
         colours = b.colours;
         settings = b.settings;
         trackerConfig = b.trackerConfig;
@@ -126,12 +129,8 @@ public final class PerceptionEngine {
                         nextFullRead = t + (discovering ? settings.overlayReadSeconds() : settings.fullFrameOcrSeconds());
                         nextOverlayRead = t + settings.overlayReadSeconds();
                     } else if (t >= nextOverlayRead - 1e-6 && !overlayTracker.regions().isEmpty()) {
-                        // one read per band: overlays sharing a row are read once
-                        for (Box band : overlayTracker.readAreas()) {
-                            List<TextLine> lines = run.stage("ocr", () -> ocr.read(image, band), List.of(), t);
-                            overlayTracker.accept(t, lines, band);
-                            reads.add(new TextRead(t, lines, false));
-                        }
+                        run.stage("ocr", () -> rereader.reread(image, t, overlayTracker), List.<List<TextLine>>of(), t)
+                                .forEach(lines -> reads.add(new TextRead(t, lines, false)));
                         nextOverlayRead = t + settings.overlayReadSeconds();
                     }
                 }

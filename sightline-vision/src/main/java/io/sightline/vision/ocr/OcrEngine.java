@@ -62,7 +62,7 @@ public final class OcrEngine implements AutoCloseable {
     public void warmUp() {
         long start = System.nanoTime();
         read(RgbImage.blank(64, 64));
-        recognize(RgbImage.blank(LINE_HEIGHT * 2, LINE_HEIGHT), List.of(new double[] {0, 0, LINE_HEIGHT * 2, LINE_HEIGHT}));
+        recognizePixels(RgbImage.blank(LINE_HEIGHT * 2, LINE_HEIGHT), List.of(new double[] {0, 0, LINE_HEIGHT * 2, LINE_HEIGHT}));
         log.info("OCR warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -85,11 +85,36 @@ public final class OcrEngine implements AutoCloseable {
         return readPixels(image, x1, y1, x2 - x1, y2 - y1);
     }
 
+    /**
+     * The text in each of {@code areas} (normalised frame coordinates), recognised without looking
+     * for text first: for places known to hold one line, such as a tracked overlay, at a fraction of
+     * the cost of {@link #read(RgbImage, Box)}. One line per area, in order, with the area as its
+     * box; text the recogniser is unsure of comes back with its low confidence, for the caller to
+     * judge, and nothing read is an empty text.
+     */
+    public List<TextLine> recognize(RgbImage image, List<Box> areas) {
+        List<double[]> boxes = areas.stream()
+                .map(a -> new double[] {a.x1() * image.width(), a.y1() * image.height(), a.x2() * image.width(), a.y2() * image.height()})
+                .toList();
+        List<CtcDecoder.Decoded> texts = recognizePixels(image, boxes);
+        List<TextLine> lines = new ArrayList<>(areas.size());
+        for (int i = 0; i < areas.size(); i++) {
+            CtcDecoder.Decoded decoded = texts.get(i);
+            lines.add(new TextLine(areas.get(i), Normalizer.normalize(decoded.text(), Normalizer.Form.NFKC).strip(), decoded.confidence()));
+        }
+        return lines;
+    }
+
+    /** Lines below this confidence are dropped by the reads; callers of {@link #recognize} use it to judge theirs. */
+    public double minConfidence() {
+        return settings.minConfidence();
+    }
+
     private List<TextLine> readPixels(RgbImage image, int sx, int sy, int sw, int sh) {
         load();
         double frameRatio = Math.min(1.0, (double) settings.maxSide() / Math.max(image.width(), image.height()));
         List<double[]> boxes = detect(image, sx, sy, sw, sh, frameRatio);
-        List<CtcDecoder.Decoded> texts = recognize(image, boxes);
+        List<CtcDecoder.Decoded> texts = recognizePixels(image, boxes);
         List<TextLine> lines = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {
             CtcDecoder.Decoded decoded = texts.get(i);
@@ -141,7 +166,7 @@ public final class OcrEngine implements AutoCloseable {
         return sorted;
     }
 
-    private List<CtcDecoder.Decoded> recognize(RgbImage image, List<double[]> boxes) {
+    private List<CtcDecoder.Decoded> recognizePixels(RgbImage image, List<double[]> boxes) {
         load();
         int n = boxes.size();
         int[][] crops = new int[n][];

@@ -31,6 +31,11 @@ public final class OverlayTracker {
 
     /** Edges may move by this share of the line height and still be the same place. */
     private static final double EDGE_TOLERANCE = 0.6;
+    /** Where to re-read a stable region: see {@link #lineAreas()}. */
+    public record LineArea(OverlayRegion region, Box area) {}
+
+    /** How far {@link #lineAreas()} reach beyond a region, in line heights: about three characters. */
+    static final double LINE_GROWTH = 1.5;
 
     private final double frameAspect;
     private final Settings settings;
@@ -105,15 +110,46 @@ public final class OverlayTracker {
      * (two regions on one row are read once).
      */
     public List<Box> readAreas() {
-        List<Box> areas = new ArrayList<>();
-        regions().stream().map(OverlayRegion::readArea).sorted(Comparator.comparingDouble(Box::y1)).forEach(area -> {
-            Box last = areas.isEmpty() ? null : areas.getLast();
+        return joinRows(regions().stream().map(OverlayRegion::readArea).toList());
+    }
+
+    /** Bands that overlap vertically joined into one, top to bottom. */
+    static List<Box> joinRows(List<Box> bands) {
+        List<Box> joined = new ArrayList<>();
+        bands.stream().sorted(Comparator.comparingDouble(Box::y1)).forEach(area -> {
+            Box last = joined.isEmpty() ? null : joined.getLast();
             if (last != null && area.y1() <= last.y2()) {
-                areas.set(areas.size() - 1, new Box(Math.min(last.x1(), area.x1()), last.y1(), Math.max(last.x2(), area.x2()), Math.max(last.y2(), area.y2())));
+                joined.set(joined.size() - 1, new Box(Math.min(last.x1(), area.x1()), last.y1(), Math.max(last.x2(), area.x2()), Math.max(last.y2(), area.y2())));
             } else {
-                areas.add(area);
+                joined.add(area);
             }
         });
+        return joined;
+    }
+
+    /**
+     * Per stable region, the area to re-read it with {@code OcrEngine.recognize}: its box grown by
+     * {@link #LINE_GROWTH} line heights to each side (a clock or speed may gain a digit; centred and
+     * right-aligned text grows to the left) and a quarter line above and below, but never into
+     * another overlay on the same row.
+     */
+    public List<LineArea> lineAreas() {
+        List<OverlayRegion> regions = regions();
+        List<LineArea> areas = new ArrayList<>(regions.size());
+        for (OverlayRegion region : regions) {
+            Box box = region.box();
+            double h = box.height();
+            double grow = LINE_GROWTH * h / frameAspect;
+            double left = Math.max(0, box.x1() - grow);
+            double right = Math.min(1, box.x2() + grow);
+            for (OverlayRegion other : regions) {
+                Box o = other.box();
+                if (other == region || o.y2() <= box.y1() || o.y1() >= box.y2()) continue; // not on this row
+                if (o.x2() <= box.x1()) left = Math.max(left, (o.x2() + box.x1()) / 2);
+                if (o.x1() >= box.x2()) right = Math.min(right, (box.x2() + o.x1()) / 2);
+            }
+            areas.add(new LineArea(region, new Box(left, Math.max(0, box.y1() - h / 4), right, Math.min(1, box.y2() + h / 4))));
+        }
         return areas;
     }
 

@@ -78,4 +78,36 @@ class OverlayOcrTest {
         assertThat(lines).extracting(TextLine::text).contains("2024/05/12 14:33:11");
         assertThat(tracker.regions().getFirst().latest().fields().clock()).hasToString("14:33:11");
     }
+
+    @Test
+    void rereader_whenOverlaysStayPut_recognisesEachInPlaceWithoutABandRead() {
+        OverlayTracker tracker = OverlayTracker.create(ASPECT);
+        for (int s = 0; s <= 3; s++) tracker.accept(s, ocr.read(dashcamFrame(s)));
+
+        List<List<TextLine>> reads = new OverlayRereader(ocr).reread(dashcamFrame(4), 4, tracker);
+
+        // one read: both lines recognised where they are, boxes the regions' own
+        assertThat(reads).singleElement().satisfies(lines -> assertThat(lines).extracting(TextLine::text)
+                .containsExactly("2024/05/12 14:33:11", "N37.7749 W122.4194 62 km/h"));
+        assertThat(reads.getFirst()).extracting(TextLine::box).containsExactlyElementsOf(tracker.regions().stream().map(OverlayRegion::box).toList());
+        assertThat(tracker.regions().getFirst().latest().fields().clock()).hasToString("14:33:11");
+        assertThat(tracker.regions().get(1).latest().fields().speed()).isEqualTo(new Speed(62, Speed.Unit.KMH));
+    }
+
+    @Test
+    void rereader_whenAnOverlayIsGoneFromItsPlace_looksForItInItsBand() {
+        OverlayTracker tracker = OverlayTracker.create(ASPECT);
+        for (int s = 0; s <= 3; s++) tracker.accept(s, ocr.read(dashcamFrame(s)));
+        // the clock line moved right by a third of the frame: nothing legible where it was
+        RgbImage moved = new RenderedFrame(1280, 720, 104)
+                .text("2024/05/12 14:33:11", Font.MONOSPACED, Font.PLAIN, 24, 450, 650, Color.WHITE)
+                .text("N37.7749 W122.4194 62 km/h", Font.MONOSPACED, Font.PLAIN, 24, 20, 690, Color.WHITE)
+                .toRgb();
+
+        List<List<TextLine>> reads = new OverlayRereader(ocr).reread(moved, 4, tracker);
+
+        assertThat(reads).hasSize(2);
+        assertThat(reads.get(0)).extracting(TextLine::text).containsExactly("N37.7749 W122.4194 62 km/h");
+        assertThat(reads.get(1)).extracting(TextLine::text).contains("2024/05/12 14:33:11");
+    }
 }

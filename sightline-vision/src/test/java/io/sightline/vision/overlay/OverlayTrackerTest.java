@@ -1,6 +1,7 @@
 package io.sightline.vision.overlay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.sightline.vision.image.Box;
 import io.sightline.vision.ocr.TextLine;
@@ -151,5 +152,43 @@ class OverlayTrackerTest {
         assertThat(area.x2()).isEqualTo(1);
         assertThat(area.y1()).isZero();
         assertThat(area.y2()).isCloseTo(0.17, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void lineAreas_whenTwoOverlaysShareARow_growEachButStopHalfwayBetweenThem() {
+        OverlayTracker tracker = OverlayTracker.create(16.0 / 9);
+        for (int s = 0; s <= 4; s++) {
+            tracker.accept(s, List.of(new TextLine(new Box(0.05, 0.92, 0.30, 0.96), "2024/05/12 14:33:0" + s, 0.9),
+                    new TextLine(new Box(0.40, 0.92, 0.55, 0.96), "54 km/h", 0.9)));
+        }
+
+        List<OverlayTracker.LineArea> areas = tracker.lineAreas();
+
+        assertThat(areas).hasSize(2);
+        Box clock = areas.get(0).area();
+        Box speed = areas.get(1).area();
+        double grow = OverlayTracker.LINE_GROWTH * 0.04 / (16.0 / 9);
+        assertThat(clock.x1()).isCloseTo(0.05 - grow, within(1e-9));
+        assertThat(clock.x2()).isCloseTo(0.30 + grow, within(1e-9));
+        assertThat(speed.x2()).isCloseTo(0.55 + grow, within(1e-9));
+        assertThat(clock.y1()).isCloseTo(0.91, within(1e-9));
+        assertThat(clock.y2()).isCloseTo(0.97, within(1e-9));
+        assertThat(clock.x2()).isLessThanOrEqualTo(speed.x1());
+    }
+
+    @Test
+    void lineAreas_whenNeighbourIsCloserThanTheirGrowth_stopAtTheMidpoint() {
+        OverlayTracker tracker = OverlayTracker.create(16.0 / 9);
+        // 0.06 apart: a wide enough gap to stay two overlays, narrower than both grown areas together
+        for (int s = 0; s <= 4; s++) {
+            tracker.accept(s, List.of(new TextLine(new Box(0.02, 0.92, 0.30, 0.96), "CAM 01", 0.9),
+                    new TextLine(new Box(0.36, 0.92, 0.60, 0.96), "14:33:0" + s, 0.9)));
+        }
+
+        List<OverlayTracker.LineArea> areas = tracker.lineAreas();
+
+        assertThat(areas).hasSize(2);
+        assertThat(areas.get(0).area().x2()).isCloseTo(0.33, within(1e-9));
+        assertThat(areas.get(1).area().x1()).isCloseTo(0.33, within(1e-9));
     }
 }
