@@ -34,6 +34,8 @@ public final class FrameDecoder implements AutoCloseable, Iterable<DecodedFrame>
     private static final Pattern SHOWINFO = Pattern.compile("\\bn:\\s*(\\d+)\\s+pts:\\s*-?\\d+\\s+pts_time:\\s*(-?[0-9.]+(?:e-?\\d+)?)");
     private static final long TIMESTAMP_WAIT_SECONDS = 30;
     private static final long EXIT_WAIT_SECONDS = 30;
+    /** Non-reference frames are skipped when a sampling slot holds at least this many source frames. */
+    static final int MIN_FRAMES_PER_SLOT_TO_SKIP = 4;
 
     private record Timestamp(int frame, double seconds) {}
 
@@ -49,11 +51,11 @@ public final class FrameDecoder implements AutoCloseable, Iterable<DecodedFrame>
     private int framesRead;
     private boolean ended;
 
-    private FrameDecoder(FfmpegBinaries binaries, Path video, double fps, int width, int height) {
+    private FrameDecoder(FfmpegBinaries binaries, Path video, double fps, int width, int height, boolean skipNonReference) {
         this.video = video;
         this.width = width;
         this.height = height;
-        this.process = FfmpegProcess.start(binaries, FfmpegCommands.decodeFrames(binaries.ffmpeg(), video, fps, width, height));
+        this.process = FfmpegProcess.start(binaries, FfmpegCommands.decodeFrames(binaries.ffmpeg(), video, fps, width, height, skipNonReference));
         this.frames = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 20));
         this.stderr = StderrLog.drain(process.getErrorStream(), FrameDecoder::isProblem, this::onLog);
     }
@@ -72,7 +74,7 @@ public final class FrameDecoder implements AutoCloseable, Iterable<DecodedFrame>
     public static FrameDecoder open(FfmpegBinaries binaries, Path video, ProbeResult probe, double fps, int maxWidth, int maxHeight) {
         if (!(fps > 0)) throw new IllegalArgumentException("fps must be positive, was " + fps);
         int[] size = fit(probe.displayWidth(), probe.displayHeight(), maxWidth, maxHeight);
-        return new FrameDecoder(binaries, video, fps, size[0], size[1]);
+        return new FrameDecoder(binaries, video, fps, size[0], size[1], probe.fps() >= MIN_FRAMES_PER_SLOT_TO_SKIP * fps);
     }
 
     /** The largest even size of about the same aspect ratio within the bounds, never larger than the source. */

@@ -28,6 +28,8 @@ public final class SyntheticVideo {
     /** Codec and container of the generated file. */
     public enum Codec {
         H264_MP4("mp4", "mp4", true, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"),
+        /** H.264 with B-frames, as most cameras' and phones' encoders write it (the others here have none). */
+        H264_BFRAMES_MP4("mp4", "mp4", true, "-c:v", "libx264", "-preset", "ultrafast", "-bf", "3", "-pix_fmt", "yuv420p"),
         H264_MKV("matroska", "mkv", true, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"),
         HEVC_MP4("mp4", "mp4", true, "-c:v", "libx265", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-tag:v", "hvc1",
                 "-x265-params", "log-level=error"),

@@ -55,11 +55,12 @@ class FfmpegCommandsTest {
     }
 
     @Test
-    void storyboard_whenCalled_tilesFramesAtTheLayoutsInterval() {
+    void storyboard_whenCalled_tilesFramesAtTheLayoutsIntervalSkippingNonReferenceFrames() {
         StoryboardLayout layout = new StoryboardLayout(10, 3, 160, 90, 2, 25);
         assertThat(FfmpegCommands.storyboard(FFMPEG, OUT, layout, false, Path.of("/data/s.jpg")))
+                .containsSubsequence("-skip_frame", "noref", "-i", "/data/out.mp4")
                 .containsSubsequence("-map", "0:v:0", "-vf", "fps=1/2,scale=160:90,tile=10x3", "-frames:v", "1")
-                .endsWith("-f", "image2", "/data/s.jpg").doesNotContain("-skip_frame");
+                .endsWith("-f", "image2", "/data/s.jpg");
     }
 
     @Test
@@ -79,11 +80,18 @@ class FfmpegCommandsTest {
 
     @Test
     void decodeFrames_whenCalled_keepsTheFirstFrameOfEachSlotWithItsOwnTimestamp() {
-        assertThat(FfmpegCommands.decodeFrames(FFMPEG, IN, 2.5, 640, 360))
+        assertThat(FfmpegCommands.decodeFrames(FFMPEG, IN, 2.5, 640, 360, false))
                 .containsSubsequence("-loglevel", "level+info", "-i", "/data/in.mov", "-map", "0:v:0")
+                .doesNotContain("-skip_frame")
                 .containsSubsequence("-vf", "select='isnan(prev_selected_t)+gt(floor(t*2.5)\\,floor(prev_selected_t*2.5))',scale=640:360,showinfo")
                 .containsSubsequence("-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1")
                 .doesNotContain("-progress");
+    }
+
+    @Test
+    void decodeFrames_whenSkippingNonReferenceFrames_tellsTheDecoderBeforeTheInput() {
+        assertThat(FfmpegCommands.decodeFrames(FFMPEG, IN, 2, 640, 360, true))
+                .containsSubsequence("-skip_frame", "noref", "-i", "/data/in.mov");
     }
 
     @Test

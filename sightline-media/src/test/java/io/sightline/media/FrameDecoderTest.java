@@ -50,6 +50,24 @@ class FrameDecoderTest {
     }
 
     @Test
+    void stream_whenSourceHasBFrames_skipsThemAtTheDecoderAndStillFillsEverySlot() {
+        Path video = SyntheticVideo.builder().duration(6).size(WIDTH, 240).fps(30).movingBox(true).plainBackground(true)
+                .codec(SyntheticVideo.Codec.H264_BFRAMES_MP4).build().writeTo(dir.resolve("bframes.mp4"));
+        assertThat(FfmpegCommands.decodeFrames(Path.of("ffmpeg"), video, 2, 160, 120, true)).contains("noref");
+
+        List<DecodedFrame> frames = decode(video, 2, 160);
+
+        assertThat(frames).hasSize(12);
+        for (int i = 0; i < frames.size(); i++) {
+            DecodedFrame frame = frames.get(i);
+            // the first kept frame of each half second: a skipped B-frame moves it by a few frames at most
+            assertThat(frame.timestampSeconds()).isBetween(i * 0.5, i * 0.5 + 0.2);
+            assertThat(red(frame).x()).as("box at %.2f s", frame.timestampSeconds())
+                    .isCloseTo(boxCentreAt(frame.timestampSeconds(), 6) / 2, offset(3.0));
+        }
+    }
+
+    @Test
     void next_whenVariableFrameRate_givesEachFrameItsOwnPresentationTime() {
         // 10 fps for two seconds, then every third frame: frames at 0.0-1.9, 2.1, 2.4, 2.7, ...
         Path video = SyntheticVideo.builder().duration(6).size(WIDTH, 240).fps(10).movingBox(true).plainBackground(true)

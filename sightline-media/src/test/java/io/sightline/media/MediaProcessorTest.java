@@ -43,7 +43,7 @@ class MediaProcessorTest {
         ProbeResult probe = media.probe(source);
         assertThat(probe.durationSeconds()).isBetween(1.9, 2.2);
         assertThat(probe.videoCodec()).isEqualTo(switch (codec) {
-            case H264_MP4, H264_MKV -> "h264";
+            case H264_MP4, H264_BFRAMES_MP4, H264_MKV -> "h264";
             case HEVC_MP4 -> "hevc";
             case MPEG4_AVI, MPEG4_MP4 -> "mpeg4";
             case VP9_WEBM -> "vp9";
@@ -58,7 +58,7 @@ class MediaProcessorTest {
         List<Integer> progress = new ArrayList<>();
         MediaProcessor.Preparation done = media.prepare(source, probe, out, progress::add);
 
-        assertThat(done).isEqualTo(codec == Codec.H264_MP4 ? MediaProcessor.Preparation.REMUXED : MediaProcessor.Preparation.TRANSCODED);
+        assertThat(done).isEqualTo(codec == Codec.H264_MP4 || codec == Codec.H264_BFRAMES_MP4 ? MediaProcessor.Preparation.REMUXED : MediaProcessor.Preparation.TRANSCODED);
         ProbeResult result = media.probe(out);
         assertThat(result.container()).contains("mp4");
         assertThat(result.videoCodec()).isEqualTo("h264");

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  */
 public final class RealtimeBenchmark {
     private static final double TARGET = 5;
-    private static final List<String> STAGES = List.of("decode", "detect", "colour", "ocr", "ego", "track", "scene", "segments");
+    private static final List<String> STAGES = List.of("decode", "detect", "colour", "ocr", "overlay", "ego", "track", "scene", "segments");
 
     private RealtimeBenchmark() {}
 

@@ -129,7 +129,7 @@ public final class PerceptionEngine {
                         nextFullRead = t + (discovering ? settings.overlayReadSeconds() : settings.fullFrameOcrSeconds());
                         nextOverlayRead = t + settings.overlayReadSeconds();
                     } else if (t >= nextOverlayRead - 1e-6 && !overlayTracker.regions().isEmpty()) {
-                        run.stage("ocr", () -> rereader.reread(image, t, overlayTracker), List.<List<TextLine>>of(), t)
+                        run.stage("overlay", () -> rereader.reread(image, t, overlayTracker), List.<List<TextLine>>of(), t)
                                 .forEach(lines -> reads.add(new TextRead(t, lines, false)));
                         nextOverlayRead = t + settings.overlayReadSeconds();
                     }
