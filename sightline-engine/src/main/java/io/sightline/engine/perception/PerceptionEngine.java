@@ -45,8 +45,13 @@ import java.util.function.Supplier;
  */
 public final class PerceptionEngine {
     private static final int MAX_STAGE_WARNINGS = 20;
-    /** Whole frames are read every overlay interval for this long, or until an overlay is found. */
+    /** Whole frames are read every {@link #DISCOVERY_READ_SECONDS} for this long, or until an overlay is found. */
     static final double OVERLAY_DISCOVERY_SECONDS = 5;
+    /**
+     * An overlay must be read in 3 frames over 3 s to count as one, and small thin fonts are missed
+     * in some frames: reading every second gives it 5 chances in the first 5 s instead of 3.
+     */
+    static final double DISCOVERY_READ_SECONDS = 1;
 
     private final FrameSource frameSource;
     private final ObjectDetector detector;
@@ -126,12 +131,12 @@ public final class PerceptionEngine {
                         // until an overlay is found, the start of a video is read densely: an overlay needs a few
                         // reads in a row to prove it stays put, and it is there from the first frame on almost always
                         boolean discovering = t < OVERLAY_DISCOVERY_SECONDS && overlayTracker.regions().isEmpty();
-                        nextFullRead = t + (discovering ? settings.overlayReadSeconds() : settings.fullFrameOcrSeconds());
-                        nextOverlayRead = t + settings.overlayReadSeconds();
+                        nextFullRead = nextDue(t, discovering ? DISCOVERY_READ_SECONDS : settings.fullFrameOcrSeconds());
+                        nextOverlayRead = nextDue(t, settings.overlayReadSeconds());
                     } else if (t >= nextOverlayRead - 1e-6 && !overlayTracker.regions().isEmpty()) {
                         run.stage("overlay", () -> rereader.reread(image, t, overlayTracker), List.<List<TextLine>>of(), t)
                                 .forEach(lines -> reads.add(new TextRead(t, lines, false)));
-                        nextOverlayRead = t + settings.overlayReadSeconds();
+                        nextOverlayRead = nextDue(t, settings.overlayReadSeconds());
                     }
                 }
 
@@ -169,6 +174,14 @@ public final class PerceptionEngine {
             progress.progress(100);
             return new PerceptionResult(segments, new ArrayList<>(run.warnings), duration, run.frames, run.millis);
         }
+    }
+
+    /**
+     * The next multiple of {@code interval} after {@code t}: reads stay on a fixed grid, so a frame
+     * sampled a little late (2.05 s for 2.0) does not push every later read past its frame.
+     */
+    static double nextDue(double t, double interval) {
+        return (Math.floor(t / interval + 1e-6) + 1) * interval;
     }
 
     private List<ObservedDetection> withColours(RgbImage image, List<Detection> detections) {

@@ -144,6 +144,15 @@ class PerceptionEngineTest {
     }
 
     @Test
+    void nextDue_whenAFrameIsSampledLate_keepsLaterReadsOnTheirGrid() {
+        assertThat(PerceptionEngine.nextDue(0, 2)).isEqualTo(2.0);
+        assertThat(PerceptionEngine.nextDue(2.05, 2)).isEqualTo(4.0);
+        assertThat(PerceptionEngine.nextDue(3.99, 2)).isEqualTo(4.0);
+        assertThat(PerceptionEngine.nextDue(4.5, 5)).isEqualTo(5.0);
+        assertThat(PerceptionEngine.nextDue(5.0, 5)).isEqualTo(10.0);
+    }
+
+    @Test
     void perceive_whenFileIsNotAVideo_throws() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.mp4"), "not a video");
         PerceptionEngine engine = PerceptionEngine.builder(FRAMES).build();
