@@ -35,6 +35,7 @@ public final class OcrEngine implements AutoCloseable {
     private static final int LINE_HEIGHT = 48;
     private static final int MIN_LINE_WIDTH = 320;
     private static final int BATCH = 6;
+    private static final double MAX_BATCH_PADDING = 1.5;
 
     private final ModelStore store;
     private final OcrSettings settings;
@@ -180,11 +181,14 @@ public final class OcrEngine implements AutoCloseable {
             crops[i] = new int[] {x1, y1, x2 - x1, y2 - y1};
             order[i] = i;
         }
-        // Similar widths share a batch, so little of the batch is padding.
+        // Similar widths share a batch, so little of the batch is padding: a line joins the batch only
+        // while it is at most MAX_BATCH_PADDING times as wide as the batch's narrowest (padding is computed too).
         Arrays.sort(order, Comparator.comparingDouble(i -> (double) crops[i][2] / crops[i][3]));
         CtcDecoder.Decoded[] results = new CtcDecoder.Decoded[n];
-        for (int from = 0; from < n; from += BATCH) {
-            int to = Math.min(n, from + BATCH);
+        for (int from = 0, to; from < n; from = to) {
+            int narrowest = Math.max(MIN_LINE_WIDTH, scaledWidth(crops[order[from]]));
+            to = from + 1;
+            while (to < n && to - from < BATCH && scaledWidth(crops[order[to]]) <= MAX_BATCH_PADDING * narrowest) to++;
             int width = MIN_LINE_WIDTH;
             for (int k = from; k < to; k++) width = Math.max(width, scaledWidth(crops[order[k]]));
             int plane = LINE_HEIGHT * width;
