@@ -33,7 +33,7 @@ final class ModelInput {
         this.contentHeight = contentHeight;
     }
 
-    /** The frame in a {@code size x size} square: stretched, or letterboxed with grey bands. */
+    /** The frame in a {@code size x size} square: stretched, or letterboxed with grey bands (either letterbox). */
     static ModelInput of(RgbImage image, int size, Fit fit) {
         if (fit == Fit.STRETCH) return new ModelInput(size, size, resample(image, size, size), 0, 0, size, size);
         return letterboxed(image, size, size, size);
