@@ -21,6 +21,7 @@ import io.sightline.vision.overlay.OverlayRereader;
 import io.sightline.vision.overlay.OverlayTracker;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -90,7 +97,8 @@ public final class PerceptionEngine {
         Objects.requireNonNull(videoId, "videoId");
         var run = new Run();
         try (FrameSource.Frames frames = frameSource.open(video, settings.fps(), settings.maxWidth());
-             EgoMotionEstimator egoEstimator = EgoMotionEstimator.create(egoConfig)) {
+             EgoMotionEstimator egoEstimator = EgoMotionEstimator.create(egoConfig);
+             Lookahead ahead = new Lookahead(frames, run)) {
             MultiObjectTracker tracker = MultiObjectTracker.create(trackerConfig);
             SceneAnalyzer sceneAnalyzer = SceneAnalyzer.create();
             List<EgoMotionFrame> egoFrames = new ArrayList<>();
@@ -100,26 +108,16 @@ public final class PerceptionEngine {
             OverlayTracker overlays = null;
             double nextFullRead = 0;
             double nextOverlayRead = 0;
-            double lastTime = Double.NEGATIVE_INFINITY;
             int reported = -1;
 
-            while (true) {
-                Optional<VideoFrame> next = run.time("decode", frames::next);
-                if (next.isEmpty()) break;
-                VideoFrame frame = next.get();
-                double t = frame.seconds();
-                if (t <= lastTime) {
-                    run.warn("frame at " + t + " s is not after the previous one (" + lastTime + " s); skipped");
-                    continue;
-                }
-                lastTime = t;
+            for (Sampled sampled = ahead.take(); sampled != null; sampled = ahead.take()) {
+                double t = sampled.seconds();
                 run.frames++;
                 frameTimes.add(t);
-                RgbImage image = frame.image();
-
-                List<Detection> detections = detector == null ? List.of()
-                        : run.stage("detect", () -> detector.detect(image), List.of(), t);
-                List<ObservedDetection> observed = run.stage("colour", () -> withColours(image, detections), List.of(), t);
+                RgbImage image = sampled.image();
+                Detected detected = sampled.detected();
+                List<Detection> detections = detected.detections();
+                List<ObservedDetection> observed = detected.observed();
 
                 if (ocr != null) {
                     if (overlays == null) overlays = OverlayTracker.create((double) image.width() / image.height());
@@ -162,7 +160,7 @@ public final class PerceptionEngine {
 
             double frameInterval = 1 / settings.fps();
             double duration = Double.isFinite(frames.durationSeconds()) && frames.durationSeconds() > 0
-                    ? frames.durationSeconds() : lastTime + frameInterval;
+                    ? frames.durationSeconds() : ahead.lastTime() + frameInterval;
             if (detector == null) run.warnings.add("no object detector configured: objects were not perceived");
             if (ocr == null) run.warnings.add("no OCR configured: on-screen text was not read");
             OverlayTracker finalOverlays = overlays;
@@ -172,7 +170,7 @@ public final class PerceptionEngine {
                     sceneSamples.isEmpty() ? null : SceneTimeline.of(sceneSamples),
                     ocr == null ? null : finalOverlays, reads, frameTimes).segments());
             progress.progress(100);
-            return new PerceptionResult(segments, new ArrayList<>(run.warnings), duration, run.frames, run.millis);
+            return new PerceptionResult(segments, run.warnings(), duration, run.frames, run.millis());
         }
     }
 
@@ -184,6 +182,91 @@ public final class PerceptionEngine {
         return (Math.floor(t / interval + 1e-6) + 1) * interval;
     }
 
+    private record Detected(List<Detection> detections, List<ObservedDetection> observed) {
+        static final Detected NONE = new Detected(List.of(), List.of());
+    }
+
+    /** A sampled frame and the detections of it, which may still be running. */
+    private record Sampled(double seconds, RgbImage image, Future<Detected> detections) {
+        Detected detected() {
+            try {
+                return detections.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("perception was interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("detection failed", e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Reads the sampled frames one ahead and starts detecting the next frame on a thread of its own
+     * while the caller works on the current one: OCR, ego-motion and scene statistics then overlap
+     * the detector, and the two cores stay busy (each library alone leaves part of them idle). Frames
+     * not after their predecessor are skipped with a warning.
+     */
+    private final class Lookahead implements AutoCloseable {
+        private final FrameSource.Frames frames;
+        private final Run run;
+        private final ExecutorService detecting;
+        private double lastTime = Double.NEGATIVE_INFINITY;
+        private Sampled next;
+        private boolean started;
+
+        Lookahead(FrameSource.Frames frames, Run run) {
+            this.frames = frames;
+            this.run = run;
+            this.detecting = detector == null ? null : Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "perception-detect");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        /** The next frame, its detections started; null at the end. */
+        Sampled take() {
+            if (!started) {
+                next = read();
+                started = true;
+            }
+            Sampled current = next;
+            if (current != null) next = read();
+            return current;
+        }
+
+        double lastTime() {
+            return lastTime;
+        }
+
+        private Sampled read() {
+            while (true) {
+                Optional<VideoFrame> frame = run.time("decode", frames::next);
+                if (frame.isEmpty()) return null;
+                double t = frame.get().seconds();
+                if (t <= lastTime) {
+                    run.warn("frame at " + t + " s is not after the previous one (" + lastTime + " s); skipped");
+                    continue;
+                }
+                lastTime = t;
+                RgbImage image = frame.get().image();
+                Future<Detected> detected = detecting == null ? CompletableFuture.completedFuture(Detected.NONE)
+                        : detecting.submit(() -> detect(image, t));
+                return new Sampled(t, image, detected);
+            }
+        }
+
+        private Detected detect(RgbImage image, double t) {
+            List<Detection> detections = run.stage("detect", () -> detector.detect(image), List.of(), t);
+            return new Detected(detections, run.stage("colour", () -> withColours(image, detections), List.of(), t));
+        }
+
+        @Override
+        public void close() {
+            if (detecting != null) detecting.shutdownNow();
+        }
+    }
+
     private List<ObservedDetection> withColours(RgbImage image, List<Detection> detections) {
         List<ObservedDetection> observed = new ArrayList<>(detections.size());
         for (Detection d : detections) {
@@ -192,12 +275,12 @@ public final class PerceptionEngine {
         return observed;
     }
 
-    /** Per-video bookkeeping: stage times and warnings. */
+    /** Per-video bookkeeping: stage times and warnings, from the perceiving thread and the detecting one. */
     private static final class Run {
-        final Map<String, Double> millis = new LinkedHashMap<>();
-        final Set<String> warnings = new LinkedHashSet<>();
+        final Map<String, Double> millis = Collections.synchronizedMap(new LinkedHashMap<>());
+        final Set<String> warnings = Collections.synchronizedSet(new LinkedHashSet<>());
+        final AtomicInteger stageFailures = new AtomicInteger();
         int frames;
-        int stageFailures;
 
         <T> T time(String stage, Supplier<T> work) {
             long start = System.nanoTime();
@@ -213,14 +296,25 @@ public final class PerceptionEngine {
             try {
                 return time(stage, work);
             } catch (RuntimeException e) {
-                stageFailures++;
-                if (stageFailures <= MAX_STAGE_WARNINGS) warn(stage + " failed on the frame at " + t + " s: " + e.getMessage());
+                if (stageFailures.incrementAndGet() <= MAX_STAGE_WARNINGS) warn(stage + " failed on the frame at " + t + " s: " + e.getMessage());
                 return fallback;
             }
         }
 
         void warn(String message) {
             warnings.add(message);
+        }
+
+        Map<String, Double> millis() {
+            synchronized (millis) {
+                return new LinkedHashMap<>(millis);
+            }
+        }
+
+        List<String> warnings() {
+            synchronized (warnings) {
+                return new ArrayList<>(warnings);
+            }
         }
     }
 
