@@ -91,11 +91,21 @@ public final class FfmpegCommands {
         args.addAll(QUIET);
         // otherwise frames nothing refers to (most B-frames) are skipped: a tile a frame or two off is no matter
         args.addAll(List.of("-skip_frame", keyframesOnly ? "nokey" : "noref"));
-        args.addAll(List.of("-i", mp4.toString(), "-map", "0:v:0",
-                "-vf", "fps=1/" + format(layout.intervalSeconds()) + ",scale=" + layout.tileWidth() + ":" + layout.tileHeight()
-                        + ",tile=" + layout.columns() + "x" + layout.rows(),
-                "-frames:v", "1", "-q:v", "4"));
+        // Keyframes alone end the stream at the last keyframe's own short duration; cloning it to the
+        // end keeps the last tiles from coming out black (or the sprite empty, with one keyframe).
+        String filter = keyframesOnly ? "tpad=stop_mode=clone:stop_duration=" + format(layout.tiles() * layout.intervalSeconds()) + ","
+                + storyboardFilter(layout) : storyboardFilter(layout);
+        args.addAll(List.of("-i", mp4.toString(), "-map", "0:v:0", "-vf", filter, "-frames:v", "1", "-q:v", "4"));
         return finish(args, "image2", output);
+    }
+
+    /**
+     * The JPEG encoder needs full-range pixels, which ffmpeg converts to by itself except when the
+     * sprite is flushed at the end from one frame (a short video's keyframes alone): asked for here.
+     */
+    private static String storyboardFilter(StoryboardLayout layout) {
+        return "fps=1/" + format(layout.intervalSeconds()) + ",scale=" + layout.tileWidth() + ":" + layout.tileHeight()
+                + ",tile=" + layout.columns() + "x" + layout.rows() + ",format=yuvj420p";
     }
 
     /**
@@ -110,13 +120,40 @@ public final class FfmpegCommands {
      * only right when the source has several frames per slot, or slots would go empty.
      */
     public static List<String> decodeFrames(Path ffmpeg, Path input, double fps, int width, int height, boolean skipNonReference) {
-        String slot = "floor(%s*" + format(fps) + ")";
-        String firstOfEachSlot = "select='isnan(prev_selected_t)+gt(" + slot.formatted("t") + "\\," + slot.formatted("prev_selected_t") + ")'";
+        List<String> args = decodeFramesStart(ffmpeg, input, skipNonReference);
+        args.addAll(List.of("-map", "0:v:0", "-vf", sampledFrames(fps, width, height)));
+        args.addAll(RAW_FRAMES_TO_STDOUT);
+        return args;
+    }
+
+    /**
+     * {@link #decodeFrames} that also writes the {@link #storyboard} sprite of the same video from the
+     * same decoding: one pass over the video for both, where running them apart decodes it twice.
+     */
+    public static List<String> decodeFramesAndStoryboard(Path ffmpeg, Path input, double fps, int width, int height,
+                                                         boolean skipNonReference, StoryboardLayout layout, Path storyboard) {
+        List<String> args = decodeFramesStart(ffmpeg, input, skipNonReference);
+        args.addAll(List.of("-filter_complex", "[0:v:0]split=2[sampled][tiled];[sampled]" + sampledFrames(fps, width, height)
+                + "[frames];[tiled]" + storyboardFilter(layout) + "[storyboard]", "-map", "[frames]"));
+        args.addAll(RAW_FRAMES_TO_STDOUT);
+        args.addAll(List.of("-map", "[storyboard]", "-frames:v", "1", "-q:v", "4", "-f", "image2", storyboard.toString()));
+        return args;
+    }
+
+    private static final List<String> RAW_FRAMES_TO_STDOUT = List.of("-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1");
+
+    private static List<String> decodeFramesStart(Path ffmpeg, Path input, boolean skipNonReference) {
         List<String> args = new ArrayList<>(List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "level+info"));
         if (skipNonReference) args.addAll(List.of("-skip_frame", "noref"));
-        args.addAll(List.of("-i", input.toString(), "-map", "0:v:0", "-vf", firstOfEachSlot + ",scale=" + width + ":" + height + ",showinfo",
-                "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"));
+        args.addAll(List.of("-i", input.toString()));
         return args;
+    }
+
+    /** The first decoded frame of each {@code 1/fps} slot, scaled, its time logged by {@code showinfo}. */
+    private static String sampledFrames(double fps, int width, int height) {
+        String slot = "floor(%s*" + format(fps) + ")";
+        String firstOfEachSlot = "select='isnan(prev_selected_t)+gt(" + slot.formatted("t") + "\\," + slot.formatted("prev_selected_t") + ")'";
+        return firstOfEachSlot + ",scale=" + width + ":" + height + ",showinfo";
     }
 
     /** Plain decode to nothing: the baseline the benchmarks compare the pipeline with. */

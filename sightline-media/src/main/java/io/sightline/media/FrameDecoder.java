@@ -4,10 +4,12 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -48,14 +50,17 @@ public final class FrameDecoder implements AutoCloseable, Iterable<DecodedFrame>
     private final StderrLog stderr;
     private final AtomicInteger decodeWarnings = new AtomicInteger();
     private volatile String firstWarning;
+    private final Storyboard storyboard;
+    private boolean storyboardWritten;
     private int framesRead;
     private boolean ended;
 
-    private FrameDecoder(FfmpegBinaries binaries, Path video, double fps, int width, int height, boolean skipNonReference) {
+    private FrameDecoder(FfmpegBinaries binaries, Path video, int width, int height, List<String> command, Storyboard storyboard) {
         this.video = video;
         this.width = width;
         this.height = height;
-        this.process = FfmpegProcess.start(binaries, FfmpegCommands.decodeFrames(binaries.ffmpeg(), video, fps, width, height, skipNonReference));
+        this.storyboard = storyboard;
+        this.process = FfmpegProcess.start(binaries, command);
         this.frames = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 20));
         this.stderr = StderrLog.drain(process.getErrorStream(), FrameDecoder::isProblem, this::onLog);
     }
@@ -74,7 +79,41 @@ public final class FrameDecoder implements AutoCloseable, Iterable<DecodedFrame>
     public static FrameDecoder open(FfmpegBinaries binaries, Path video, ProbeResult probe, double fps, int maxWidth, int maxHeight) {
         if (!(fps > 0)) throw new IllegalArgumentException("fps must be positive, was " + fps);
         int[] size = fit(probe.displayWidth(), probe.displayHeight(), maxWidth, maxHeight);
-        return new FrameDecoder(binaries, video, fps, size[0], size[1], probe.fps() >= MIN_FRAMES_PER_SLOT_TO_SKIP * fps);
+        return new FrameDecoder(binaries, video, size[0], size[1],
+                FfmpegCommands.decodeFrames(binaries.ffmpeg(), video, fps, size[0], size[1], skipsNonReference(probe, fps)), null);
+    }
+
+    /**
+     * Like {@link #open(MediaProcessor, Path, double, int, int)}, also writing the video's storyboard
+     * sprite ({@link MediaProcessor#storyboard}) to {@code storyboardJpeg} from the same decoding.
+     * The sprite is put in place (atomically) when the last frame has been read; {@link #storyboard()}
+     * then gives its layout.
+     */
+    public static FrameDecoder openWithStoryboard(MediaProcessor media, Path video, double fps, int maxWidth, int maxHeight, Path storyboardJpeg) {
+        if (!(fps > 0)) throw new IllegalArgumentException("fps must be positive, was " + fps);
+        ProbeResult probe = media.probe(video);
+        int[] size = fit(probe.displayWidth(), probe.displayHeight(), maxWidth, maxHeight);
+        StoryboardLayout layout = StoryboardLayout.forVideo(probe.durationSeconds(), probe.displayWidth(), probe.displayHeight());
+        Storyboard storyboard = new Storyboard(layout, storyboardJpeg, MediaProcessor.temporary(storyboardJpeg));
+        try {
+            Files.createDirectories(storyboardJpeg.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new MediaException("cannot create the folder of " + storyboardJpeg + ": " + e.getMessage(), e);
+        }
+        return new FrameDecoder(media.binaries(), video, size[0], size[1], FfmpegCommands.decodeFramesAndStoryboard(media.binaries().ffmpeg(),
+                video, fps, size[0], size[1], skipsNonReference(probe, fps), layout, storyboard.temporary()), storyboard);
+    }
+
+    private static boolean skipsNonReference(ProbeResult probe, double fps) {
+        return probe.fps() >= MIN_FRAMES_PER_SLOT_TO_SKIP * fps;
+    }
+
+    /** Where the storyboard goes, and where ffmpeg writes it until the decoding has ended. */
+    private record Storyboard(StoryboardLayout layout, Path target, Path temporary) {}
+
+    /** The layout of the storyboard written beside the frames, once the last frame has been read and it is in place. */
+    public Optional<StoryboardLayout> storyboard() {
+        return Optional.ofNullable(storyboardWritten ? storyboard.layout() : null);
     }
 
     /** The largest even size of about the same aspect ratio within the bounds, never larger than the source. */
@@ -176,6 +215,7 @@ public final class FrameDecoder implements AutoCloseable, Iterable<DecodedFrame>
             log.warn("{}: ffmpeg reported {} decoding errors after {} frames; undecodable data was skipped. First: {}",
                     video.getFileName(), decodeWarnings.get(), framesRead, firstWarning);
         }
+        if (storyboard != null) storyboardWritten = MediaProcessor.putInPlace(storyboard.temporary(), storyboard.target());
     }
 
     @Override
@@ -212,6 +252,13 @@ public final class FrameDecoder implements AutoCloseable, Iterable<DecodedFrame>
             frames.close();
         } catch (IOException ignored) {
             // the pipe of a stopped process
+        }
+        if (storyboard != null) {
+            try {
+                Files.deleteIfExists(storyboard.temporary());
+            } catch (IOException ignored) {
+                // a stray temporary file is hidden and harmless
+            }
         }
     }
 }

@@ -135,10 +135,24 @@ public final class MediaProcessor {
      * @return where each tile is in the sprite
      */
     public StoryboardLayout storyboard(Path mp4, Path jpeg, double durationSeconds, IntConsumer progress) {
+        return storyboard(mp4, jpeg, durationSeconds, false, progress);
+    }
+
+    /**
+     * A storyboard from the keyframes alone, whatever the interval: each tile shows the last keyframe
+     * at or before its time, so tiles repeat where keyframes are further apart than tiles. A fraction
+     * of the cost of {@link #storyboard}; for showing something until the exact sprite is made from a
+     * decoding that happens anyway ({@link FrameDecoder#openWithStoryboard}).
+     */
+    public StoryboardLayout storyboardFromKeyframes(Path mp4, Path jpeg, double durationSeconds, IntConsumer progress) {
+        return storyboard(mp4, jpeg, durationSeconds, true, progress);
+    }
+
+    private StoryboardLayout storyboard(Path mp4, Path jpeg, double durationSeconds, boolean keyframes, IntConsumer progress) {
         ProbeResult probe = probe(mp4);
         double duration = durationSeconds > 0 ? durationSeconds : probe.durationSeconds();
         StoryboardLayout layout = StoryboardLayout.forVideo(duration, probe.displayWidth(), probe.displayHeight());
-        boolean keyframesOnly = layout.intervalSeconds() >= MAX_KEYFRAME_GAP_SECONDS;
+        boolean keyframesOnly = keyframes || layout.intervalSeconds() >= MAX_KEYFRAME_GAP_SECONDS;
         atomically(jpeg, temp -> FfmpegProcess.run(binaries, FfmpegCommands.storyboard(binaries.ffmpeg(), mp4, layout, keyframesOnly, temp),
                 duration, progress, WORK_TIMEOUT));
         return layout;
@@ -149,7 +163,7 @@ public final class MediaProcessor {
     }
 
     /** A temporary name beside the target, keeping its extension so ffmpeg picks the same muxer. */
-    private static Path temporary(Path target) {
+    static Path temporary(Path target) {
         String name = target.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String extension = dot > 0 ? name.substring(dot) : "";
@@ -183,6 +197,21 @@ public final class MediaProcessor {
             return Files.size(file);
         } catch (IOException e) {
             throw new MediaException("the file cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves a file ffmpeg wrote into place; false, leaving nothing, when it wrote nothing. */
+    static boolean putInPlace(Path temp, Path target) {
+        try {
+            if (!Files.isRegularFile(temp) || Files.size(temp) == 0) {
+                Files.deleteIfExists(temp);
+                return false;
+            }
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            move(temp, target);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

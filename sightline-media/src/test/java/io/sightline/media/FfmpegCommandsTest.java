@@ -59,7 +59,7 @@ class FfmpegCommandsTest {
         StoryboardLayout layout = new StoryboardLayout(10, 3, 160, 90, 2, 25);
         assertThat(FfmpegCommands.storyboard(FFMPEG, OUT, layout, false, Path.of("/data/s.jpg")))
                 .containsSubsequence("-skip_frame", "noref", "-i", "/data/out.mp4")
-                .containsSubsequence("-map", "0:v:0", "-vf", "fps=1/2,scale=160:90,tile=10x3", "-frames:v", "1")
+                .containsSubsequence("-map", "0:v:0", "-vf", "fps=1/2,scale=160:90,tile=10x3,format=yuvj420p", "-frames:v", "1")
                 .endsWith("-f", "image2", "/data/s.jpg");
     }
 
@@ -68,7 +68,7 @@ class FfmpegCommandsTest {
         StoryboardLayout layout = new StoryboardLayout(10, 10, 160, 90, 36, 100);
         assertThat(FfmpegCommands.storyboard(FFMPEG, OUT, layout, true, Path.of("/data/s.jpg")))
                 .containsSubsequence("-skip_frame", "nokey", "-i", "/data/out.mp4")
-                .containsSubsequence("-vf", "fps=1/36,scale=160:90,tile=10x10");
+                .containsSubsequence("-vf", "tpad=stop_mode=clone:stop_duration=3600,fps=1/36,scale=160:90,tile=10x10,format=yuvj420p");
     }
 
     @Test
@@ -92,6 +92,17 @@ class FfmpegCommandsTest {
     void decodeFrames_whenSkippingNonReferenceFrames_tellsTheDecoderBeforeTheInput() {
         assertThat(FfmpegCommands.decodeFrames(FFMPEG, IN, 2, 640, 360, true))
                 .containsSubsequence("-skip_frame", "noref", "-i", "/data/in.mov");
+    }
+
+    @Test
+    void decodeFramesAndStoryboard_whenCalled_splitsOneDecodingIntoTheFramesAndTheSprite() {
+        StoryboardLayout layout = new StoryboardLayout(10, 1, 160, 90, 1, 6);
+        assertThat(FfmpegCommands.decodeFramesAndStoryboard(FFMPEG, IN, 2, 640, 360, true, layout, Path.of("/data/.s.jpg")))
+                .containsSubsequence("-skip_frame", "noref", "-i", "/data/in.mov", "-filter_complex")
+                .contains("[0:v:0]split=2[sampled][tiled];[sampled]select='isnan(prev_selected_t)+gt(floor(t*2)\\,floor(prev_selected_t*2))'"
+                        + ",scale=640:360,showinfo[frames];[tiled]fps=1/1,scale=160:90,tile=10x1,format=yuvj420p[storyboard]")
+                .containsSubsequence("-map", "[frames]", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1")
+                .endsWith("-map", "[storyboard]", "-frames:v", "1", "-q:v", "4", "-f", "image2", "/data/.s.jpg");
     }
 
     @Test

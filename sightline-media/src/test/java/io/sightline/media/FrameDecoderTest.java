@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -65,6 +66,70 @@ class FrameDecoderTest {
             assertThat(red(frame).x()).as("box at %.2f s", frame.timestampSeconds())
                     .isCloseTo(boxCentreAt(frame.timestampSeconds(), 6) / 2, offset(3.0));
         }
+    }
+
+    @Test
+    void openWithStoryboard_whenAllFramesRead_writesTheSameSpriteAsTheStoryboardStep() throws Exception {
+        Path video = SyntheticVideo.builder().duration(6).size(WIDTH, 240).fps(10).movingBox(true).plainBackground(true).build()
+                .writeTo(dir.resolve("with-storyboard.mp4"));
+        Path alone = dir.resolve("alone.jpg");
+        StoryboardLayout expected = media.storyboard(video, alone, 6, p -> { });
+        Path shared = dir.resolve("sprites/shared.jpg");
+
+        List<DecodedFrame> frames;
+        try (FrameDecoder decoder = FrameDecoder.openWithStoryboard(media, video, 2, 160, 160, shared)) {
+            frames = new java.util.ArrayList<>();
+            for (DecodedFrame frame = decoder.next(); frame != null; frame = decoder.next()) {
+                frames.add(frame);
+                assertThat(shared).as("not in place before the last frame").doesNotExist();
+            }
+            assertThat(decoder.storyboard()).contains(expected);
+        }
+
+        assertThat(frames).hasSize(12);
+        java.awt.image.BufferedImage sprite = javax.imageio.ImageIO.read(shared.toFile());
+        java.awt.image.BufferedImage reference = javax.imageio.ImageIO.read(alone.toFile());
+        assertThat(sprite.getWidth()).isEqualTo(reference.getWidth()).isEqualTo(expected.columns() * expected.tileWidth());
+        assertThat(sprite.getHeight()).isEqualTo(reference.getHeight());
+        // the moving red box is in the same place in the first and the last tile of both
+        for (int tile : new int[] {0, expected.tiles() - 1}) {
+            int x = tile % expected.columns() * expected.tileWidth();
+            assertThat(redCentreX(sprite, x, expected)).isCloseTo(redCentreX(reference, x, expected), offset(3.0));
+        }
+        try (Stream<Path> left = Files.list(shared.getParent())) {
+            assertThat(left).containsExactly(shared);
+        }
+    }
+
+    @Test
+    void openWithStoryboard_whenStoppedEarly_leavesNoSprite() throws Exception {
+        Path video = SyntheticVideo.builder().duration(4).size(WIDTH, 240).fps(10).build().writeTo(dir.resolve("stopped.mp4"));
+        Path sprite = dir.resolve("stopped/storyboard.jpg");
+        try (FrameDecoder decoder = FrameDecoder.openWithStoryboard(media, video, 2, 160, 160, sprite)) {
+            assertThat(decoder.next()).isNotNull();
+            assertThat(decoder.storyboard()).isEmpty();
+        }
+        try (Stream<Path> left = Files.list(sprite.getParent())) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    /** Mean x of the strongly red pixels in one tile, in tile pixels. */
+    private static double redCentreX(java.awt.image.BufferedImage sprite, int tileX, StoryboardLayout layout) {
+        double sum = 0;
+        int count = 0;
+        for (int y = 0; y < layout.tileHeight(); y++) {
+            for (int x = 0; x < layout.tileWidth(); x++) {
+                int rgb = sprite.getRGB(tileX + x, y);
+                int r = rgb >> 16 & 0xff, g = rgb >> 8 & 0xff, b = rgb & 0xff;
+                if (r > 150 && g < 100 && b < 100) {
+                    sum += x;
+                    count++;
+                }
+            }
+        }
+        assertThat(count).as("red pixels in the tile at %d", tileX).isPositive();
+        return sum / count;
     }
 
     @Test

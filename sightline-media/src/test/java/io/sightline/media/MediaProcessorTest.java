@@ -234,6 +234,19 @@ class MediaProcessorTest {
     }
 
     @Test
+    void storyboardFromKeyframes_whenShortVideoHasOneKeyframe_repeatsItInEveryTile() throws Exception {
+        // base.mp4: 6 s, one keyframe at the start (ultrafast x264, default keyframe interval)
+        Path sprite = dir.resolve("keyframes.jpg");
+        StoryboardLayout layout = media.storyboardFromKeyframes(h264, sprite, 6, p -> { });
+
+        assertThat(layout).isEqualTo(new StoryboardLayout(6, 1, 160, 120, 1, 6));
+        BufferedImage board = ImageIO.read(sprite.toFile());
+        assertThat(board.getWidth()).isEqualTo(6 * 160);
+        assertThat(redCentreX(board, 0, 160)).isLessThan(40);
+        assertThat(redCentreX(board, 5 * 160, 160)).isCloseTo(redCentreX(board, 0, 160), org.assertj.core.data.Offset.offset(3.0));
+    }
+
+    @Test
     void poster_whenSourceIsWide_scalesTo640Wide() throws Exception {
         Path wide = SyntheticVideo.builder().duration(1).size(1280, 720).build().writeTo(dir.resolve("wide.mp4"));
         Path poster = dir.resolve("wide.jpg");

@@ -167,6 +167,42 @@ class VideoLifecycleTest {
     }
 
     @Test
+    void storyboard_whenVideoIsPerceived_isTheExactSpriteFromPerceptionsOwnDecoding(@TempDir Path dir) throws Exception {
+        // one keyframe: the thumbnails step's keyframes-only sprite shows the first frame in every tile
+        Path clip = io.sightline.media.SyntheticVideo.builder().duration(6).size(320, 240).fps(10).movingBox(true).plainBackground(true)
+                .build().writeTo(dir.resolve("moving.mp4"));
+        Video video = client.uploads().upload(UploadParams.builder(clip).build());
+        client.videos().waitUntilProcessed(video.id(), Duration.ofMinutes(3));
+
+        io.sightline.api.Playback playback = client.videos().playback(video.id());
+        assertThat(playback.storyboard()).isEqualTo(new io.sightline.api.Playback.Storyboard(6, 1, 160, 120, 1, 6));
+        HttpResponse<byte[]> sprite = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()).resolve(playback.storyboardUrl())).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(sprite.statusCode()).isEqualTo(200);
+        java.awt.image.BufferedImage board = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(sprite.body()));
+        assertThat(board.getWidth()).isEqualTo(6 * 160);
+        // the box slides right: in the exact sprite the last tile's red sits well right of the first's
+        assertThat(redCentreX(board, 5 * 160)).isGreaterThan(redCentreX(board, 0) + 60);
+    }
+
+    /** Mean x of the strongly red pixels of the 160 px tile starting at {@code tileX}. */
+    private static double redCentreX(java.awt.image.BufferedImage board, int tileX) {
+        double sum = 0;
+        int count = 0;
+        for (int y = 0; y < board.getHeight(); y++) {
+            for (int x = 0; x < 160; x++) {
+                int rgb = board.getRGB(tileX + x, y);
+                if ((rgb >> 16 & 0xff) > 150 && (rgb >> 8 & 0xff) < 100 && (rgb & 0xff) < 100) {
+                    sum += x;
+                    count++;
+                }
+            }
+        }
+        assertThat(count).as("red pixels in the tile at %d", tileX).isPositive();
+        return sum / count;
+    }
+
+    @Test
     void delete_whenPerceptionIsOff_neverOpensTheSearchIndex(@TempDir Path dir) {
         try (TestServer plain = TestServer.startWithoutPerception()) {
             Sightline admin = plain.sdk();

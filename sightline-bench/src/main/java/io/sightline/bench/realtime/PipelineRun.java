@@ -3,6 +3,7 @@ package io.sightline.bench.realtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sightline.engine.index.SegmentIndex;
 import io.sightline.engine.index.VideoContext;
+import io.sightline.engine.perception.MediaFrameSource;
 import io.sightline.engine.perception.PerceptionEngine;
 import io.sightline.engine.perception.PerceptionResult;
 import io.sightline.engine.perception.PerceptionSettings;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
 /**
  * One input of {@link RealtimeBenchmark}, in a JVM of its own so its peak RSS is its own: the
  * server's steps in the server's order — probe, prepare (probe again + remux or transcode), HLS,
- * thumbnails (poster + storyboard), perceive, index — then a plain ffmpeg decode of the prepared
+ * thumbnails (poster + keyframes-only storyboard), perceive (writing the exact storyboard), index — then a plain ffmpeg decode of the prepared
  * file for comparison, {@code runs} times. Models are loaded and warmed up first (on the warm-up
  * video), timed apart: a server loads them once, not per video.
  *
@@ -76,11 +77,14 @@ public final class PipelineRun {
                     media.packageHls(mp4, dir.resolve("hls"), probe.durationSeconds(), p -> { });
                     return dir;
                 }).millis();
+                // as the server does it for a video it perceives: a keyframes-only storyboard first, the exact one
+                // written by perception's own decoding
                 double thumbnailsMs = time(() -> {
                     media.poster(mp4, dir.resolve("poster.jpg"), probe.durationSeconds());
-                    return media.storyboard(mp4, dir.resolve("storyboard.jpg"), probe.durationSeconds(), p -> { });
+                    return media.storyboardFromKeyframes(mp4, dir.resolve("storyboard.jpg"), probe.durationSeconds(), p -> { });
                 }).millis();
-                Timed<PerceptionResult> perceived = time(() -> engine.perceive("video", mp4, ProgressListener.ignore()));
+                PerceptionEngine withStoryboard = engine.withFrameSource(new MediaFrameSource(media).withStoryboard(dir.resolve("storyboard.jpg"), l -> { }));
+                Timed<PerceptionResult> perceived = time(() -> withStoryboard.perceive("video", mp4, ProgressListener.ignore()));
                 double indexMs = time(() -> {
                     index.index(perceived.value().segments(), context("video"));
                     return dir;

@@ -5,10 +5,12 @@ import io.sightline.media.FrameDecoder;
 import io.sightline.media.MediaException;
 import io.sightline.media.MediaProcessor;
 import io.sightline.media.ProbeResult;
+import io.sightline.media.StoryboardLayout;
 import io.sightline.vision.image.RgbImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Frames from the media module's {@link FrameDecoder}: exact presentation times, rotation applied,
@@ -26,19 +28,39 @@ public final class MediaFrameSource implements FrameSource {
     public Frames open(Path video, double fps, int maxWidth) {
         try {
             ProbeResult probe = media.probe(video);
-            return new DecodedFrames(probe.durationSeconds(), FrameDecoder.open(media, video, fps, maxWidth, maxWidth));
+            return new DecodedFrames(probe.durationSeconds(), FrameDecoder.open(media, video, fps, maxWidth, maxWidth), layout -> { });
         } catch (MediaException e) {
             throw new FrameDecodingException("cannot decode " + video.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
-    private record DecodedFrames(double durationSeconds, FrameDecoder decoder) implements Frames {
+    /**
+     * A source that also writes each video's storyboard sprite ({@link MediaProcessor#storyboard}) to
+     * {@code jpeg} from the same decoding, and hands its layout to {@code written} once the last frame
+     * is read and the sprite is in place. For one video: every video opened writes to {@code jpeg}.
+     */
+    public FrameSource withStoryboard(Path jpeg, Consumer<StoryboardLayout> written) {
+        return (video, fps, maxWidth) -> {
+            try {
+                ProbeResult probe = media.probe(video);
+                return new DecodedFrames(probe.durationSeconds(), FrameDecoder.openWithStoryboard(media, video, fps, maxWidth, maxWidth, jpeg),
+                        written);
+            } catch (MediaException e) {
+                throw new FrameDecodingException("cannot decode " + video.getFileName() + ": " + e.getMessage(), e);
+            }
+        };
+    }
+
+    private record DecodedFrames(double durationSeconds, FrameDecoder decoder, Consumer<StoryboardLayout> storyboardWritten) implements Frames {
         @Override
         public Optional<VideoFrame> next() {
             try {
                 DecodedFrame frame = decoder.next();
-                return frame == null ? Optional.empty()
-                        : Optional.of(new VideoFrame(frame.timestampSeconds(), new RgbImage(frame.width(), frame.height(), frame.rgb())));
+                if (frame == null) {
+                    decoder.storyboard().ifPresent(storyboardWritten);
+                    return Optional.empty();
+                }
+                return Optional.of(new VideoFrame(frame.timestampSeconds(), new RgbImage(frame.width(), frame.height(), frame.rgb())));
             } catch (MediaException e) {
                 throw new FrameDecodingException("decoding failed: " + e.getMessage(), e);
             }

@@ -88,6 +88,12 @@ public final class PerceptionEngine {
         return settings;
     }
 
+    /** The same engine (models, settings) reading frames from {@code source}, e.g. one that also writes a storyboard. */
+    public PerceptionEngine withFrameSource(FrameSource source) {
+        return builder(source).detector(detector).ocr(ocr).colours(colours).settings(settings).trackerConfig(trackerConfig)
+                .egoConfig(egoConfig).build();
+    }
+
     /**
      * Perceives one video. Corrupt frames and failures of a stage on single frames are skipped and
      * reported in {@link PerceptionResult#warnings()}; a video that cannot be decoded at all throws

@@ -13,6 +13,7 @@ import io.sightline.server.videos.VideoFiles;
 import io.sightline.store.blob.BlobStore;
 import io.sightline.store.repo.VideoRepository;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
 
 /**
  * The media steps of the pipeline — probe, transcode (or remux), HLS, thumbnails — as thin
@@ -67,15 +68,32 @@ public final class MediaSteps implements SourceProbe {
         processor.packageHls(playable, file(videoId, VideoFiles.HLS_DIR), duration(videoId), progress::report);
     }
 
+    /**
+     * The poster and the storyboard. A video that will be perceived gets a storyboard of its keyframes
+     * only, at a fraction of the cost: the perceive step replaces it with the exact one, made from
+     * the decoding perception does anyway, instead of this step decoding every frame as well.
+     */
     private void thumbnails(String videoId, StepHandler.Progress progress) throws Exception {
         Path playable = file(videoId, VideoFiles.PLAYABLE);
         double duration = duration(videoId);
         processor.poster(playable, file(videoId, VideoFiles.POSTER), duration);
         progress.report(30);
-        StoryboardLayout layout = processor.storyboard(playable, file(videoId, VideoFiles.STORYBOARD), duration,
-                percentage -> progress.report(30 + percentage * 70 / 100));
-        videos.updateStoryboard(videoId, json.writeValueAsString(new Playback.Storyboard(layout.columns(), layout.rows(),
-                layout.tileWidth(), layout.tileHeight(), layout.intervalSeconds(), layout.tiles())));
+        Path storyboard = file(videoId, VideoFiles.STORYBOARD);
+        IntConsumer storyboardProgress = percentage -> progress.report(30 + percentage * 70 / 100);
+        StoryboardLayout layout = videos.step(videoId, "perceive").isPresent()
+                ? processor.storyboardFromKeyframes(playable, storyboard, duration, storyboardProgress)
+                : processor.storyboard(playable, storyboard, duration, storyboardProgress);
+        videos.updateStoryboard(videoId, storyboardJson(json, layout));
+    }
+
+    /** How a storyboard's layout is stored with its video (and served in {@link Playback}). */
+    public static String storyboardJson(ObjectMapper json, StoryboardLayout layout) {
+        try {
+            return json.writeValueAsString(new Playback.Storyboard(layout.columns(), layout.rows(),
+                    layout.tileWidth(), layout.tileHeight(), layout.intervalSeconds(), layout.tiles()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private double duration(String videoId) {

@@ -7,9 +7,13 @@ import io.sightline.api.Segment;
 import io.sightline.api.Video;
 import io.sightline.engine.index.SegmentIndex;
 import io.sightline.engine.index.VideoContext;
+import io.sightline.engine.perception.FrameSource;
+import io.sightline.engine.perception.MediaFrameSource;
 import io.sightline.engine.perception.PerceptionEngine;
 import io.sightline.engine.perception.PerceptionResult;
+import io.sightline.media.MediaProcessor;
 import io.sightline.server.folders.FolderService;
+import io.sightline.server.media.MediaSteps;
 import io.sightline.server.pipeline.Pipeline;
 import io.sightline.server.pipeline.StepHandler;
 import io.sightline.server.videos.VideoFiles;
@@ -40,6 +44,7 @@ public final class PerceptionSteps {
     private final ObjectMapper json;
     private final Supplier<PerceptionEngine> engine;
     private final Supplier<SegmentIndex> index;
+    private final MediaProcessor media = new MediaProcessor();
 
     /** Engine and index are suppliers so models load on first use, not at start-up. */
     public PerceptionSteps(VideoRepository videos, FolderService folders, BlobStore blobs, ObjectMapper json,
@@ -56,9 +61,12 @@ public final class PerceptionSteps {
         pipeline.register("perceive", this::perceive).register("index", this::index);
     }
 
+    /** Perceives the playable video and, from the same decoding, writes its storyboard (see {@code MediaSteps}). */
     private void perceive(String videoId, StepHandler.Progress progress) throws IOException {
-        PerceptionResult result = engine.get().perceive(videoId, blobs.localPath(VideoFiles.key(videoId, VideoFiles.PLAYABLE)),
-                progress::report);
+        FrameSource withStoryboard = new MediaFrameSource(media).withStoryboard(blobs.localPath(VideoFiles.key(videoId, VideoFiles.STORYBOARD)),
+                layout -> videos.updateStoryboard(videoId, MediaSteps.storyboardJson(json, layout)));
+        PerceptionResult result = engine.get().withFrameSource(withStoryboard)
+                .perceive(videoId, blobs.localPath(VideoFiles.key(videoId, VideoFiles.PLAYABLE)), progress::report);
         result.warnings().forEach(w -> log.info("video {}: {}", videoId, w));
         byte[] body = json.writeValueAsBytes(result.segments());
         blobs.write(VideoFiles.key(videoId, SEGMENTS), new ByteArrayInputStream(body), MAX_SEGMENTS_JSON);
