@@ -105,15 +105,9 @@ public final class OverlayTracker {
     }
 
     /**
-     * The {@link OverlayRegion#readArea() read areas} of all stable regions, overlapping ones
-     * joined, top to bottom: one {@code OcrEngine.read(image, area)} per area re-reads every overlay
-     * (two regions on one row are read once).
+     * Bands that overlap vertically joined into one, top to bottom: one {@code OcrEngine.read(image,
+     * band)} per joined band reads every overlay in them (two regions on one row are read once).
      */
-    public List<Box> readAreas() {
-        return joinRows(regions().stream().map(OverlayRegion::readArea).toList());
-    }
-
-    /** Bands that overlap vertically joined into one, top to bottom. */
     static List<Box> joinRows(List<Box> bands) {
         List<Box> joined = new ArrayList<>();
         bands.stream().sorted(Comparator.comparingDouble(Box::y1)).forEach(area -> {

@@ -129,7 +129,7 @@ class OverlayTrackerTest {
     }
 
     @Test
-    void readAreas_whenTwoRegionsShareARow_returnsOneAreaForThem() {
+    void joinRows_whenTwoRegionsShareARow_givesOneBandForThem() {
         OverlayTracker tracker = OverlayTracker.create(ASPECT);
         for (int s = 0; s <= 4; s++) {
             tracker.accept(s, List.of(
@@ -139,7 +139,8 @@ class OverlayTrackerTest {
         }
 
         assertThat(tracker.regions()).hasSize(3);
-        assertThat(tracker.readAreas()).hasSize(2).allSatisfy(a -> assertThat(a.width()).isEqualTo(1));
+        assertThat(OverlayTracker.joinRows(tracker.regions().stream().map(OverlayRegion::readArea).toList()))
+                .hasSize(2).allSatisfy(a -> assertThat(a.width()).isEqualTo(1));
     }
 
     @Test
