@@ -3,6 +3,7 @@ package io.sightline.detector.attributes;
 import io.sightline.vision.image.Box;
 import io.sightline.vision.image.RgbImage;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,13 +13,20 @@ import java.util.Map;
  * wall and sky at its edges), and colours that also dominate a ring just outside the box count
  * half, so the background seen through a box does not win. A chromatic colour wins over the
  * greys when it covers a fair share of the centre: windows, tyres and shadows make every vehicle
- * partly black or grey, while a blue patch that large is paint.
+ * partly black or grey, while a blue patch that large is paint; for the same reason a white, silver
+ * or grey that covers a fair share wins over black.
  */
 public final class DominantColor {
     /** Fraction of the box trimmed from each side before counting. */
     static final double TRIM = 0.2;
     /** Share of the (weighted) centre a chromatic colour needs to be the box's colour. */
     static final double CHROMATIC_SHARE = 0.25;
+    /**
+     * Share of the (weighted) centre the light greys together need to beat black: a car's windows,
+     * tyres and shadow are a third to a half of the centre of its box whatever its paint.
+     */
+    static final double LIGHT_SHARE = 0.35;
+    private static final List<ColorName> LIGHT = List.of(ColorName.WHITE, ColorName.SILVER, ColorName.GREY);
     /** Share the winner needs at all; below it the colour is unknown. */
     static final double MIN_SHARE = 0.3;
     private static final int MIN_PIXELS = 16;
@@ -49,6 +57,16 @@ public final class DominantColor {
             }
         }
         if (bestChromatic != null && inside.get(bestChromatic) / weighted >= CHROMATIC_SHARE) return bestChromatic;
+        // the same reasoning among the greys: black windows, tyres and shadow are part of every car, so a
+        // white, silver or grey body is its colour once it covers a fair share, even if black covers more
+        ColorName bestLight = null;
+        double light = 0;
+        for (ColorName c : LIGHT) {
+            double n = inside.getOrDefault(c, 0.0);
+            light += n;
+            if (n > 0 && (bestLight == null || n > inside.get(bestLight))) bestLight = c;
+        }
+        if (bestLight != null && light / weighted >= LIGHT_SHARE && inside.get(bestLight) / weighted >= LIGHT_SHARE / 2) return bestLight;
         if (bestAchromatic != null && inside.get(bestAchromatic) / weighted >= MIN_SHARE) return bestAchromatic;
         return ColorName.UNKNOWN;
     }
