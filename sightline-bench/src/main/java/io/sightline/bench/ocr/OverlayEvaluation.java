@@ -88,6 +88,7 @@ public final class OverlayEvaluation {
         FrameGrabber.Probe probe = grabber.probe(clip);
         double aspect = (double) probe.width() / probe.height();
         OverlayTracker tracker = OverlayTracker.create(aspect);
+        OverlayRereader rereader = new OverlayRereader(ocr);
         List<RgbImage> seconds = new ArrayList<>();
         double fullMs = 0;
         for (int s = 0; s < probe.seconds(); s++) {
@@ -113,7 +114,7 @@ public final class OverlayEvaluation {
         double cerRegion = 0, cerFull = 0;
         for (TruthLine line : truth) {
             RgbImage frame = grabber.frameAt(clip, probe, Math.min(line.t(), probe.seconds() - 0.05));
-            List<TextLine> regionRows = frame == null ? List.of() : readRegions(ocr, frame, line.t(), tracker, aspect);
+            List<TextLine> regionRows = frame == null ? List.of() : readRegions(rereader, frame, line.t(), tracker, aspect);
             List<TextLine> fullRows = frame == null ? List.of() : TextRows.merge(ocr.read(frame), aspect);
             TextLine bestRegion = closest(regionRows, line.text());
             TextLine bestFull = closest(fullRows, line.text());
@@ -132,7 +133,7 @@ public final class OverlayEvaluation {
         double regionMs = 0;
         for (int s = 0; s < seconds.size(); s++) {
             long start = System.nanoTime();
-            List<TextLine> rows = readRegions(ocr, seconds.get(s), s, tracker, aspect);
+            List<TextLine> rows = readRegions(rereader, seconds.get(s), s, tracker, aspect);
             regionMs += (System.nanoTime() - start) / 1e6;
             LocalTime clock = rows.stream().map(r -> OverlayParser.clock(r.text())).flatMap(Optional::stream).findFirst().orElse(null);
             Speed speed = rows.stream().map(r -> OverlayParser.speed(r.text())).flatMap(Optional::stream).findFirst().orElse(null);
@@ -156,13 +157,15 @@ public final class OverlayEvaluation {
                     clockMark, speed == null ? "-" : String.format(Locale.ROOT, "%.0f km/h", speed.kmh()),
                     speedTruth == null ? "-" : String.format(Locale.ROOT, "%.0f km/h", speedTruth), speedMark);
         }
+        System.out.printf(Locale.ROOT, "%nre-read overlay lines: %d recognised, %d kept from their last reading (pixels unchanged)%n",
+                rereader.recognisedLines(), rereader.unchangedLines());
         return new Totals(truth.size(), cerRegion, cerFull, clocks, clocksRight, speeds, speedsRight, fullMs, regionMs, seconds.size());
     }
 
     /** Re-reads the overlay regions as perception does ({@link OverlayRereader}) and joins the result into rows. */
-    private static List<TextLine> readRegions(OcrEngine ocr, RgbImage frame, double seconds, OverlayTracker tracker, double aspect) {
+    private static List<TextLine> readRegions(OverlayRereader rereader, RgbImage frame, double seconds, OverlayTracker tracker, double aspect) {
         List<TextLine> lines = new ArrayList<>();
-        new OverlayRereader(ocr).reread(frame, seconds, tracker).forEach(lines::addAll);
+        rereader.reread(frame, seconds, tracker).forEach(lines::addAll);
         return TextRows.merge(lines, aspect);
     }
 

@@ -63,7 +63,6 @@ public final class PerceptionEngine {
     private final FrameSource frameSource;
     private final ObjectDetector detector;
     private final OcrEngine ocr;
-    private final OverlayRereader rereader;
     private final BoxColour colours;
     private final PerceptionSettings settings;
     private final TrackerConfig trackerConfig;
@@ -73,7 +72,6 @@ public final class PerceptionEngine {
         frameSource = b.frameSource;
         detector = b.detector;
         ocr = b.ocr;
-        rereader = b.ocr == null ? null : new OverlayRereader(b.ocr);
         colours = b.colours;
         settings = b.settings;
         trackerConfig = b.trackerConfig;
@@ -112,6 +110,7 @@ public final class PerceptionEngine {
             List<TextRead> reads = new ArrayList<>();
             List<Double> frameTimes = new ArrayList<>();
             OverlayTracker overlays = null;
+            OverlayRereader rereader = ocr == null ? null : new OverlayRereader(ocr);
             double nextFullRead = 0;
             double nextOverlayRead = 0;
             int reported = -1;

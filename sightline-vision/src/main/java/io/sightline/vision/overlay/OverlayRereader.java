@@ -5,39 +5,64 @@ import io.sightline.vision.image.RgbImage;
 import io.sightline.vision.ocr.OcrEngine;
 import io.sightline.vision.ocr.TextLine;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Re-reads the overlays an {@link OverlayTracker} knows, between whole-frame reads. Each is
- * recognised in its {@link OverlayTracker#lineAreas() line area} without looking for text first
- * (one recognition batch for all of them); one the recogniser is unsure of, because it moved, grew
- * or is hidden, is looked for again in its band ({@link OverlayRegion#readArea()}), one band read
- * per row. What is read is fed to the tracker.
+ * Re-reads the overlays an {@link OverlayTracker} knows, between whole-frame reads. An overlay
+ * whose pixels did not change since its last reading keeps that reading (a camera name, a speed
+ * that held); the others are recognised in their {@link OverlayTracker#lineAreas() line areas}
+ * without looking for text first, in one recognition batch; one the recogniser is unsure of,
+ * because it moved, grew or is hidden, is looked for again in its band ({@link
+ * OverlayRegion#readArea()}), one band read per row. What is read is fed to the tracker.
+ *
+ * <p>Remembers the last reading of each overlay: one rereader per video, like its tracker.
  */
 public final class OverlayRereader {
+    private record Reading(LinePixels pixels, String text, double confidence) {}
+
     private final OcrEngine ocr;
+    private final Map<Integer, Reading> last = new HashMap<>();
+    private int recognised;
+    private int unchanged;
 
     public OverlayRereader(OcrEngine ocr) {
         this.ocr = ocr;
     }
 
-    /** @return the lines read, one list per read: the recognised overlays first, then each band read */
+    /** @return the lines read, one list per read: the overlays read in place first, then each band read */
     public List<List<TextLine>> reread(RgbImage image, double seconds, OverlayTracker overlays) {
         List<OverlayTracker.LineArea> areas = overlays.lineAreas();
         if (areas.isEmpty()) return List.of();
-        List<TextLine> recognised = ocr.recognize(image, areas.stream().map(OverlayTracker.LineArea::area).toList());
         List<TextLine> lines = new ArrayList<>();
+        List<OverlayTracker.LineArea> toRecognise = new ArrayList<>();
+        List<LinePixels> toRecognisePixels = new ArrayList<>();
+        for (OverlayTracker.LineArea area : areas) {
+            LinePixels pixels = LinePixels.of(image, area.area());
+            Reading previous = last.get(area.region().id());
+            if (previous != null && pixels.sameAs(previous.pixels())) {
+                unchanged++;
+                lines.add(accept(overlays, seconds, area, previous.text(), previous.confidence()));
+            } else {
+                toRecognise.add(area);
+                toRecognisePixels.add(pixels);
+            }
+        }
+        List<TextLine> read = toRecognise.isEmpty() ? List.of()
+                : ocr.recognize(image, toRecognise.stream().map(OverlayTracker.LineArea::area).toList());
         List<Box> unsure = new ArrayList<>();
-        for (int i = 0; i < areas.size(); i++) {
-            TextLine line = recognised.get(i);
-            OverlayTracker.LineArea area = areas.get(i);
+        for (int i = 0; i < toRecognise.size(); i++) {
+            TextLine line = read.get(i);
+            OverlayTracker.LineArea area = toRecognise.get(i);
+            recognised++;
             if (line.text().isEmpty() || line.confidence() < ocr.minConfidence()) {
+                last.remove(area.region().id());
                 unsure.add(area.region().readArea());
                 continue;
             }
-            TextLine atRegion = new TextLine(area.region().box(), line.text(), line.confidence());
-            overlays.accept(seconds, List.of(atRegion), area.area());
-            lines.add(atRegion);
+            last.put(area.region().id(), new Reading(toRecognisePixels.get(i), line.text(), line.confidence()));
+            lines.add(accept(overlays, seconds, area, line.text(), line.confidence()));
         }
         List<List<TextLine>> reads = new ArrayList<>();
         if (!lines.isEmpty()) reads.add(lines);
@@ -47,5 +72,20 @@ public final class OverlayRereader {
             reads.add(found);
         }
         return reads;
+    }
+
+    /** Overlay lines recognised so far, and those kept from their last reading because their pixels had not changed. */
+    public int recognisedLines() {
+        return recognised;
+    }
+
+    public int unchangedLines() {
+        return unchanged;
+    }
+
+    private static TextLine accept(OverlayTracker overlays, double seconds, OverlayTracker.LineArea area, String text, double confidence) {
+        TextLine atRegion = new TextLine(area.region().box(), text, confidence);
+        overlays.accept(seconds, List.of(atRegion), area.area());
+        return atRegion;
     }
 }

@@ -110,4 +110,26 @@ class OverlayOcrTest {
         assertThat(reads.get(0)).extracting(TextLine::text).containsExactly("N37.7749 W122.4194 62 km/h");
         assertThat(reads.get(1)).extracting(TextLine::text).contains("2024/05/12 14:33:11");
     }
+
+    @Test
+    void rereader_whenALineDidNotChange_keepsItsReadingAndRecognisesOnlyTheChangedOne() {
+        OverlayTracker tracker = OverlayTracker.create(ASPECT);
+        for (int s = 0; s <= 3; s++) tracker.accept(s, ocr.read(dashcamFrame(s)));
+        OverlayRereader rereader = new OverlayRereader(ocr);
+        rereader.reread(dashcamFrame(4), 4, tracker);
+        assertThat(rereader.recognisedLines()).isEqualTo(2);
+
+        // second 4 again, but the clock has moved on a second: only the clock line differs
+        RgbImage later = new RenderedFrame(1280, 720, 104)
+                .text("2024/05/12 14:33:12", Font.MONOSPACED, Font.PLAIN, 24, 20, 650, Color.WHITE)
+                .text("N37.7749 W122.4194 62 km/h", Font.MONOSPACED, Font.PLAIN, 24, 20, 690, Color.WHITE)
+                .sign("EXIT 25 Main St", 420 + 90 * 4, 260 - 25 * 4, 24 + 3 * 4)
+                .toRgb();
+        List<List<TextLine>> reads = rereader.reread(later, 5, tracker);
+
+        assertThat(rereader.recognisedLines()).isEqualTo(3);
+        assertThat(rereader.unchangedLines()).isEqualTo(1);
+        assertThat(reads).singleElement().satisfies(lines -> assertThat(lines).extracting(TextLine::text)
+                .containsExactlyInAnyOrder("2024/05/12 14:33:12", "N37.7749 W122.4194 62 km/h"));
+    }
 }
