@@ -183,12 +183,15 @@ public final class OverlayEvaluation {
     }
 
     /**
-     * The clock the overlay should show at second {@code s}, as seconds of the day: the nearest
-     * labelled clock moved on by the time between the label and {@code s}. Null without labels.
+     * The clock the overlay should show at second {@code s}, as seconds of the day: interpolated
+     * between the labelled clocks before and after {@code s}, or else the nearest labelled clock moved
+     * on by the time between the label and {@code s}. Null without labels.
      */
     public static Double clockTruth(List<TruthLine> truth, double s) {
         TruthLine nearest = null;
         LocalTime nearestClock = null;
+        TruthLine before = null, after = null;
+        LocalTime beforeClock = null, afterClock = null;
         for (TruthLine line : truth) {
             Optional<LocalTime> clock = OverlayParser.clock(line.text());
             if (clock.isEmpty()) continue;
@@ -196,8 +199,23 @@ public final class OverlayEvaluation {
                 nearest = line;
                 nearestClock = clock.get();
             }
+            if (line.t() <= s && (before == null || line.t() > before.t())) {
+                before = line;
+                beforeClock = clock.get();
+            }
+            if (line.t() >= s && (after == null || line.t() < after.t())) {
+                after = line;
+                afterClock = clock.get();
+            }
         }
-        return nearest == null ? null : nearestClock.toSecondOfDay() + (s - nearest.t());
+        if (nearest == null) return null;
+        // between two labelled times the clock is interpolated: the clips' clocks need not run at video speed
+        // (dad_000512 shows 4 clock seconds in 4.95 s of video)
+        if (before != null && after != null && after.t() > before.t()) {
+            double from = beforeClock.toSecondOfDay(), to = afterClock.toSecondOfDay();
+            return from + (to - from) * (s - before.t()) / (after.t() - before.t());
+        }
+        return nearestClock.toSecondOfDay() + (s - nearest.t());
     }
 
     public static Double speedTruth(List<TruthLine> truth, double s) {

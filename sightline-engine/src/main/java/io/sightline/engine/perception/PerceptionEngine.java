@@ -52,7 +52,7 @@ import java.util.function.Supplier;
  */
 public final class PerceptionEngine {
     private static final int MAX_STAGE_WARNINGS = 20;
-    /** Whole frames are read every {@link #DISCOVERY_READ_SECONDS} for this long, or until an overlay is found. */
+    /** The borders of the frame are read every {@link #DISCOVERY_READ_SECONDS} for this long, or until an overlay is found. */
     static final double OVERLAY_DISCOVERY_SECONDS = 5;
     /**
      * An overlay must be read in 3 frames over 3 s to count as one, and small thin fonts are missed
@@ -112,6 +112,7 @@ public final class PerceptionEngine {
             OverlayTracker overlays = null;
             OverlayRereader rereader = ocr == null ? null : new OverlayRereader(ocr);
             double nextFullRead = 0;
+            double nextDiscoveryRead = 0;
             double nextOverlayRead = 0;
             int reported = -1;
 
@@ -131,12 +132,22 @@ public final class PerceptionEngine {
                         List<TextLine> lines = run.stage("ocr", () -> ocr.read(image), List.of(), t);
                         overlayTracker.accept(t, lines);
                         reads.add(new TextRead(t, lines, true));
-                        // until an overlay is found, the start of a video is read densely: an overlay needs a few
-                        // reads in a row to prove it stays put, and it is there from the first frame on almost always
-                        boolean discovering = t < OVERLAY_DISCOVERY_SECONDS && overlayTracker.regions().isEmpty();
-                        nextFullRead = nextDue(t, discovering ? DISCOVERY_READ_SECONDS : settings.fullFrameOcrSeconds());
+                        nextFullRead = nextDue(t, settings.fullFrameOcrSeconds());
+                        nextDiscoveryRead = nextDue(t, DISCOVERY_READ_SECONDS);
                         nextOverlayRead = nextDue(t, settings.overlayReadSeconds());
-                    } else if (t >= nextOverlayRead - 1e-6 && !overlayTracker.regions().isEmpty()) {
+                    } else if (overlayTracker.regions().isEmpty()) {
+                        // until an overlay is found, the start of a video is read densely: an overlay needs a few reads
+                        // in a row to prove it stays put, and it is there from the first frame on almost always. Only
+                        // the borders of the frame, where overlays are, are read in between the whole-frame reads.
+                        if (t < OVERLAY_DISCOVERY_SECONDS && t >= nextDiscoveryRead - 1e-6) {
+                            for (Box border : overlayTracker.borders()) {
+                                List<TextLine> lines = run.stage("ocr", () -> ocr.read(image, border), List.of(), t);
+                                overlayTracker.accept(t, lines, border);
+                                reads.add(new TextRead(t, lines, false));
+                            }
+                            nextDiscoveryRead = nextDue(t, DISCOVERY_READ_SECONDS);
+                        }
+                    } else if (t >= nextOverlayRead - 1e-6) {
                         run.stage("overlay", () -> rereader.reread(image, t, overlayTracker), List.<List<TextLine>>of(), t)
                                 .forEach(lines -> reads.add(new TextRead(t, lines, false)));
                         nextOverlayRead = nextDue(t, settings.overlayReadSeconds());

@@ -105,6 +105,16 @@ public final class OverlayTracker {
     }
 
     /**
+     * The top and bottom bands of the frame where overlays can be ({@link Settings#borderBand()}): to
+     * look for overlays without reading the whole frame. The whole frame when the band is half of it.
+     */
+    public List<Box> borders() {
+        double band = settings.borderBand();
+        if (band >= 0.5) return List.of(new Box(0, 0, 1, 1));
+        return List.of(new Box(0, 0, 1, band), new Box(0, 1 - band, 1, 1));
+    }
+
+    /**
      * Bands that overlap vertically joined into one, top to bottom: one {@code OcrEngine.read(image,
      * band)} per joined band reads every overlay in them (two regions on one row are read once).
      */

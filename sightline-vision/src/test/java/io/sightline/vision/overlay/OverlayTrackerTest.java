@@ -192,4 +192,11 @@ class OverlayTrackerTest {
         assertThat(areas.get(0).area().x2()).isCloseTo(0.33, within(1e-9));
         assertThat(areas.get(1).area().x1()).isCloseTo(0.33, within(1e-9));
     }
+
+    @Test
+    void borders_areTheTopAndBottomBandsWhereOverlaysMayBe() {
+        assertThat(OverlayTracker.create(ASPECT).borders()).containsExactly(new Box(0, 0, 1, 0.25), new Box(0, 0.75, 1, 1));
+        OverlayTracker anywhere = OverlayTracker.create(ASPECT, new OverlayTracker.Settings(3.0, 3, 0.6, 10.0, 0.5));
+        assertThat(anywhere.borders()).containsExactly(new Box(0, 0, 1, 1));
+    }
 }
