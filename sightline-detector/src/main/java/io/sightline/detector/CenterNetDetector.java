@@ -27,6 +27,8 @@ public final class CenterNetDetector implements LoadableDetector {
     /** The exported graph keeps its 100 best peaks; so does the decoding here. */
     private static final int MAX_PEAKS = 100;
     private static final int EDGES = 4;
+    /** The input of 16:9 video, the commonest: opened and warmed up at load. */
+    private static final int[] WIDE = ModelInput.fittedSize(16, 9, INPUT_SIZE, CenterNetGraph.MULTIPLE);
 
     private final TfGraphModel model;
     private final DetectorSettings settings;
@@ -49,9 +51,7 @@ public final class CenterNetDetector implements LoadableDetector {
 
     /** The graph is asked for on first use: a model store fetches and verifies it only then. */
     static CenterNetDetector fromSource(Supplier<Path> graphJson, DetectorSettings settings) {
-        // warmed up at the shape of 16:9 video, the commonest
-        int[] wide = ModelInput.fittedSize(16, 9, INPUT_SIZE, CenterNetGraph.MULTIPLE);
-        TfGraphModel model = new TfGraphModel(graphJson, CenterNetGraph.INPUT, shape(wide[0], wide[1]),
+        TfGraphModel model = new TfGraphModel(graphJson, CenterNetGraph.INPUT, shape(WIDE[0], WIDE[1]),
                 List.of(CenterNetGraph.PEAKS, CenterNetGraph.BOX_SIZES),
                 (graph, shape) -> CenterNetGraph.forInput(graph, (int) shape[1], (int) shape[2]));
         return new CenterNetDetector(model, settings);
@@ -69,18 +69,20 @@ public final class CenterNetDetector implements LoadableDetector {
 
     @Override
     public List<Detection> detect(RgbImage image) {
-        ModelInput input = input(image);
-        float[][] outputs = model.run(input.pixels, shape(input.width, input.height));
-        return NonMaxSuppression.apply(decode(outputs[0], outputs[1], input), settings);
+        if (settings.fit() == Fit.LETTERBOX) {
+            try {
+                return detect(ModelInput.fitted(image, INPUT_SIZE, CenterNetGraph.MULTIPLE));
+            } catch (TfGraphModel.ShapeLimitException e) {
+                // videos of many shapes: the ones beyond the limit are letterboxed into the 16:9 input, always open
+                return detect(ModelInput.into(image, WIDE[0], WIDE[1]));
+            }
+        }
+        return detect(ModelInput.of(image, INPUT_SIZE, settings.fit()));
     }
 
-    /** The frame's own shape, unless stretching is asked for or too many shapes are open already. */
-    private ModelInput input(RgbImage image) {
-        if (settings.fit() == Fit.LETTERBOX) {
-            int[] size = ModelInput.fittedSize(image.width(), image.height(), INPUT_SIZE, CenterNetGraph.MULTIPLE);
-            if (model.accepts(shape(size[0], size[1]))) return ModelInput.fitted(image, INPUT_SIZE, CenterNetGraph.MULTIPLE);
-        }
-        return ModelInput.of(image, INPUT_SIZE, settings.fit());
+    private List<Detection> detect(ModelInput input) {
+        float[][] outputs = model.run(input.pixels, shape(input.width, input.height));
+        return NonMaxSuppression.apply(decode(outputs[0], outputs[1], input), settings);
     }
 
     /** The peaks above the score threshold as detections, before NMS. */

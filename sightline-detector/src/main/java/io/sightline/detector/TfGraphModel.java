@@ -40,6 +40,13 @@ final class TfGraphModel implements AutoCloseable {
 
     private record Loaded(Graph graph, Session session) {}
 
+    /** {@link #MAX_SHAPES} other input shapes are open already. */
+    static final class ShapeLimitException extends IllegalStateException {
+        ShapeLimitException(long[] shape) {
+            super("already " + MAX_SHAPES + " input shapes open, not opening " + Arrays.toString(shape));
+        }
+    }
+
     private final Supplier<Path> modelJson;
     private final String input;
     private final long[] defaultShape;
@@ -72,17 +79,16 @@ final class TfGraphModel implements AutoCloseable {
         return load;
     }
 
-    /** Whether {@link #run(float[], long[])} takes this shape without opening more than {@link #MAX_SHAPES} sessions. */
-    synchronized boolean accepts(long[] shape) {
-        return sessions.containsKey(key(shape)) || sessions.size() < MAX_SHAPES;
-    }
-
     /** One inference at the default shape. */
     float[][] run(float[] pixels) {
         return run(pixels, defaultShape);
     }
 
-    /** One inference; returns each requested output flattened, in the order they were named. */
+    /**
+     * One inference; returns each requested output flattened, in the order they were named.
+     *
+     * @throws ShapeLimitException when the shape is new and {@link #MAX_SHAPES} others are open
+     */
     float[][] run(float[] pixels, long[] shape) {
         Session s = session(shape);
         try (TFloat32 in = TFloat32.tensorOf(Shape.of(shape), DataBuffers.of(pixels, true, false))) {
@@ -105,7 +111,7 @@ final class TfGraphModel implements AutoCloseable {
         if (converted == null) load();
         Loaded loaded = sessions.get(key(shape));
         if (loaded == null) {
-            if (sessions.size() >= MAX_SHAPES) throw new IllegalStateException("already " + MAX_SHAPES + " input shapes open");
+            if (sessions.size() >= MAX_SHAPES) throw new ShapeLimitException(shape);
             long[] millis = open(shape);
             log.info("opened a session for input {} in {} ms (+{} ms warm-up)", Arrays.toString(shape), millis[0], millis[1]);
             loaded = sessions.get(key(shape));

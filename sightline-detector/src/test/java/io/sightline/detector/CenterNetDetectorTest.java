@@ -69,6 +69,28 @@ class CenterNetDetectorTest extends DetectorContractTest {
         }
     }
 
+    @Test
+    void detect_whenVideosOfMoreShapesThanSessionsCome_stillFindsThePersonInEach() {
+        RgbImage photo = TestImages.seatedMan(store);
+        try (CenterNetDetector detector = CenterNetDetector.create(graphJson(store))) {
+            // 16:9 is open from the start; 4:3, 1:1 and 3:2 fill the sessions; 16:10 and 2:1 come after
+            for (int[] size : new int[][] {{1280, 720}, {640, 480}, {600, 600}, {600, 400}, {640, 400}, {800, 400}}) {
+                RgbImage frame = onCanvas(photo, size[0], size[1]);
+                assertThat(detector.detect(frame)).as("%dx%d", size[0], size[1]).anySatisfy(d -> assertThat(d.label()).isEqualTo("person"));
+            }
+        }
+    }
+
+    /** The photo, cut to fit, in the middle of a grey canvas of the given size. */
+    private static RgbImage onCanvas(RgbImage photo, int width, int height) {
+        byte[] px = new byte[width * height * 3];
+        java.util.Arrays.fill(px, (byte) 128);
+        int w = Math.min(photo.width(), width), h = Math.min(photo.height(), height);
+        int left = (width - w) / 2, top = (height - h) / 2;
+        for (int y = 0; y < h; y++) System.arraycopy(photo.pixels(), y * photo.width() * 3, px, ((top + y) * width + left) * 3, w * 3);
+        return new RgbImage(width, height, px);
+    }
+
     /** The exported graph's rows (x1, y1, x2, y2, score, class) above the default threshold, best first. */
     private static List<Detection> rows(float[] rows, ModelInput input) {
         List<Detection> found = new ArrayList<>();
