@@ -90,8 +90,13 @@ public final class FrameDecoder implements AutoCloseable, Iterable<DecodedFrame>
      * then gives its layout.
      */
     public static FrameDecoder openWithStoryboard(MediaProcessor media, Path video, double fps, int maxWidth, int maxHeight, Path storyboardJpeg) {
+        return openWithStoryboard(media.binaries(), video, media.probe(video), fps, maxWidth, maxHeight, storyboardJpeg);
+    }
+
+    /** Like {@link #openWithStoryboard(MediaProcessor, Path, double, int, int, Path)}, for a video already probed. */
+    public static FrameDecoder openWithStoryboard(FfmpegBinaries binaries, Path video, ProbeResult probe, double fps, int maxWidth, int maxHeight,
+                                                  Path storyboardJpeg) {
         if (!(fps > 0)) throw new IllegalArgumentException("fps must be positive, was " + fps);
-        ProbeResult probe = media.probe(video);
         int[] size = fit(probe.displayWidth(), probe.displayHeight(), maxWidth, maxHeight);
         StoryboardLayout layout = StoryboardLayout.forVideo(probe.durationSeconds(), probe.displayWidth(), probe.displayHeight());
         Storyboard storyboard = new Storyboard(layout, storyboardJpeg, MediaProcessor.temporary(storyboardJpeg));
@@ -100,7 +105,7 @@ public final class FrameDecoder implements AutoCloseable, Iterable<DecodedFrame>
         } catch (IOException e) {
             throw new MediaException("cannot create the folder of " + storyboardJpeg + ": " + e.getMessage(), e);
         }
-        return new FrameDecoder(media.binaries(), video, size[0], size[1], FfmpegCommands.decodeFramesAndStoryboard(media.binaries().ffmpeg(),
+        return new FrameDecoder(binaries, video, size[0], size[1], FfmpegCommands.decodeFramesAndStoryboard(binaries.ffmpeg(),
                 video, fps, size[0], size[1], skipsNonReference(probe, fps), layout, storyboard.temporary()), storyboard);
     }
 

@@ -179,8 +179,7 @@ public final class MediaProcessor {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             step.writeTo(temp);
-            if (!Files.isRegularFile(temp) || Files.size(temp) == 0) throw new MediaException("ffmpeg wrote no output for " + target.getFileName());
-            move(temp, target);
+            if (!putInPlace(temp, target)) throw new MediaException("ffmpeg wrote no output for " + target.getFileName());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -47,9 +47,7 @@ class DominantColorTest {
     @Test
     void of_whenGreyCarShowsMoreWindowAndShadowThanPaint_isGrey() {
         // window and shadow: 55 % of the centre; grey body 45 %
-        RgbImage image = RgbImage.blank(W, H);
-        fill(image, 0, 0, W, H, 60, 150, 60);
-        fill(image, 100, 60, 220, 140, 120, 120, 124);
+        RgbImage image = bodyOnGrass(120, 120, 124);
         fill(image, 100, 60, 220, 104, 22, 24, 26);
         assertThat(DominantColor.of(image, CAR_BOX)).isEqualTo(ColorName.GREY);
     }
@@ -57,11 +55,17 @@ class DominantColorTest {
     @Test
     void of_whenBlackCarCatchesALittleLight_isBlack() {
         // a black body with a grey reflection band: 20 % of the centre
-        RgbImage image = RgbImage.blank(W, H);
-        fill(image, 0, 0, W, H, 60, 150, 60);
-        fill(image, 100, 60, 220, 140, 20, 20, 22);
+        RgbImage image = bodyOnGrass(20, 20, 22);
         fill(image, 100, 90, 220, 100, 120, 120, 124);
         assertThat(DominantColor.of(image, CAR_BOX)).isEqualTo(ColorName.BLACK);
+    }
+
+    /** A car body filling {@link #CAR_BOX} on green, so no grey of the background is discounted. */
+    private static RgbImage bodyOnGrass(int r, int g, int b) {
+        RgbImage image = RgbImage.blank(W, H);
+        fill(image, 0, 0, W, H, 60, 150, 60);
+        fill(image, 100, 60, 220, 140, r, g, b);
+        return image;
     }
 
     @Test

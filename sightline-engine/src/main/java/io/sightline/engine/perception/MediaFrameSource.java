@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Frames from the media module's {@link FrameDecoder}: exact presentation times, rotation applied,
@@ -26,12 +27,7 @@ public final class MediaFrameSource implements FrameSource {
 
     @Override
     public Frames open(Path video, double fps, int maxWidth) {
-        try {
-            ProbeResult probe = media.probe(video);
-            return new DecodedFrames(probe.durationSeconds(), FrameDecoder.open(media, video, fps, maxWidth, maxWidth), layout -> { });
-        } catch (MediaException e) {
-            throw new FrameDecodingException("cannot decode " + video.getFileName() + ": " + e.getMessage(), e);
-        }
+        return open(video, probe -> FrameDecoder.open(media.binaries(), video, probe, fps, maxWidth, maxWidth), layout -> { });
     }
 
     /**
@@ -40,15 +36,18 @@ public final class MediaFrameSource implements FrameSource {
      * is read and the sprite is in place. For one video: every video opened writes to {@code jpeg}.
      */
     public FrameSource withStoryboard(Path jpeg, Consumer<StoryboardLayout> written) {
-        return (video, fps, maxWidth) -> {
-            try {
-                ProbeResult probe = media.probe(video);
-                return new DecodedFrames(probe.durationSeconds(), FrameDecoder.openWithStoryboard(media, video, fps, maxWidth, maxWidth, jpeg),
-                        written);
-            } catch (MediaException e) {
-                throw new FrameDecodingException("cannot decode " + video.getFileName() + ": " + e.getMessage(), e);
-            }
-        };
+        return (video, fps, maxWidth) -> open(video,
+                probe -> FrameDecoder.openWithStoryboard(media.binaries(), video, probe, fps, maxWidth, maxWidth, jpeg), written);
+    }
+
+    /** Probes the video once, for its duration and for the decoder. */
+    private Frames open(Path video, Function<ProbeResult, FrameDecoder> decoder, Consumer<StoryboardLayout> storyboardWritten) {
+        try {
+            ProbeResult probe = media.probe(video);
+            return new DecodedFrames(probe.durationSeconds(), decoder.apply(probe), storyboardWritten);
+        } catch (MediaException e) {
+            throw new FrameDecodingException("cannot decode " + video.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     private record DecodedFrames(double durationSeconds, FrameDecoder decoder, Consumer<StoryboardLayout> storyboardWritten) implements Frames {

@@ -101,7 +101,7 @@ public final class OcrEngine implements AutoCloseable {
         List<TextLine> lines = new ArrayList<>(areas.size());
         for (int i = 0; i < areas.size(); i++) {
             CtcDecoder.Decoded decoded = texts.get(i);
-            lines.add(new TextLine(areas.get(i), Normalizer.normalize(decoded.text(), Normalizer.Form.NFKC).strip(), decoded.confidence()));
+            lines.add(new TextLine(areas.get(i), text(decoded), decoded.confidence()));
         }
         return lines;
     }
@@ -109,6 +109,11 @@ public final class OcrEngine implements AutoCloseable {
     /** Lines below this confidence are dropped by the reads; callers of {@link #recognize} use it to judge theirs. */
     public double minConfidence() {
         return settings.minConfidence();
+    }
+
+    /** The recognised text as a line shows it: compatibility forms folded (full-width digits), ends trimmed. */
+    private static String text(CtcDecoder.Decoded decoded) {
+        return Normalizer.normalize(decoded.text(), Normalizer.Form.NFKC).strip();
     }
 
     private List<TextLine> readPixels(RgbImage image, int sx, int sy, int sw, int sh) {
@@ -119,7 +124,7 @@ public final class OcrEngine implements AutoCloseable {
         List<TextLine> lines = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {
             CtcDecoder.Decoded decoded = texts.get(i);
-            String text = Normalizer.normalize(decoded.text(), Normalizer.Form.NFKC).strip();
+            String text = text(decoded);
             if (text.isEmpty() || decoded.confidence() < settings.minConfidence()) continue;
             double[] b = boxes.get(i);
             Box box = new Box(b[0] / image.width(), b[1] / image.height(), b[2] / image.width(), b[3] / image.height());
