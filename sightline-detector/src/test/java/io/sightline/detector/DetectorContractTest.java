@@ -3,7 +3,7 @@ package io.sightline.detector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sightline.detector.tfjs.ConvertedGraphCache;
+import io.sightline.detector.tfjs.ConvertedModelCache;
 import io.sightline.vision.detect.Detection;
 import io.sightline.vision.image.RgbImage;
 import io.sightline.vision.model.ModelStore;
@@ -29,6 +29,9 @@ abstract class DetectorContractTest {
     /** The model's graph JSON in the store. */
     abstract Path graphJson(ModelStore store);
 
+    /** How the detector converts its TF.js model for its runtime. */
+    abstract ConvertedModelCache.Conversion conversion();
+
     @BeforeAll
     void loadModel() {
         store = TestImages.store();
@@ -42,10 +45,10 @@ abstract class DetectorContractTest {
     }
 
     @Test
-    void load_whenModelFetched_cachesTheConvertedGraphNextToIt() {
+    void load_whenModelFetched_cachesTheConvertedModelNextToIt() {
         ModelLoad first = detector.load();
 
-        assertThat(ConvertedGraphCache.cacheFileFor(graphJson(store))).isRegularFile();
+        assertThat(ConvertedModelCache.cacheFileFor(graphJson(store), conversion())).isRegularFile();
         assertThat(detector.load()).isSameAs(first);
     }
 

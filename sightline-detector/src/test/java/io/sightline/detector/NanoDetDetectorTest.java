@@ -1,5 +1,7 @@
 package io.sightline.detector;
 
+import io.sightline.detector.tfjs.ConvertedModelCache;
+import io.sightline.detector.tfjs.TfjsGraphConverter;
 import io.sightline.vision.model.ModelCatalog;
 import io.sightline.vision.model.ModelStore;
 import java.nio.file.Path;
@@ -13,5 +15,10 @@ class NanoDetDetectorTest extends DetectorContractTest {
     @Override
     Path graphJson(ModelStore store) {
         return store.path(ModelCatalog.NANODET, ModelCatalog.NANODET_GRAPH);
+    }
+
+    @Override
+    ConvertedModelCache.Conversion conversion() {
+        return TfjsGraphConverter.CONVERSION;
     }
 }

@@ -9,13 +9,11 @@ import io.sightline.detector.LoadableDetector;
 import io.sightline.detector.ModelLoad;
 import io.sightline.detector.attributes.ColorName;
 import io.sightline.detector.attributes.DominantColor;
-import io.sightline.detector.tfjs.TfjsGraphConverter;
 import io.sightline.media.DecodedFrame;
 import io.sightline.media.FrameDecoder;
 import io.sightline.media.MediaProcessor;
 import io.sightline.vision.detect.Detection;
 import io.sightline.vision.image.RgbImage;
-import io.sightline.vision.model.ModelCatalog;
 import io.sightline.vision.model.ModelStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,16 +30,17 @@ import java.util.stream.Stream;
  * Speed, memory and per-clip detections of one detector over the clips in {@code ../shared/clips}
  * (or the folder given as the first argument), sampled at 2 frames a second at their own size.
  *
- * <p>Prints the graph conversion time (converted in memory, the cache is left alone), the load
- * time, the median and 90th percentile ms per frame of {@code detect()} (resampling, inference,
- * NMS; decoding not included), peak RSS, the classes found per clip, and for every object the
+ * <p>Prints the load time (with the conversion of the TF.js model when it is not cached yet), the
+ * median and 90th percentile ms per frame of {@code detect()} (resampling, inference, NMS;
+ * decoding not included), peak RSS, the classes found per clip, and for every object the
  * ground truth names (kinds object, presence, relative_motion, cut_in, crossing, collision) in
  * how many sampled frames of its interval a detection of a matching class was there, and which
  * colours those detections had. The word-to-class table is {@link #CLASSES_FOR_WORD}; words that
  * name no COCO class (signs other than stop signs, for instance) are reported as such.
  *
  * <p>Run: {@code java -cp "sightline-bench/target/classes:sightline-bench/target/lib/*"
- * io.sightline.bench.detector.DetectorBenchmark [clips dir] [centernet|nanodet] [score threshold] [letterbox|stretch]}
+ * io.sightline.bench.detector.DetectorBenchmark [clips dir] [centernet|nanodet] [score threshold] [letterbox|stretch|square_letterbox]};
+ * {@code -Dthreads=N} gives each inference N threads instead of the default one.
  */
 public final class DetectorBenchmark {
     private static final double FPS = 2;
@@ -84,21 +83,15 @@ public final class DetectorBenchmark {
                 ? new ObjectMapper().readTree(clips.resolve("ground-truth.json").toFile()).path("clips") : null;
         ModelStore store = ModelStore.fromEnvironment(ModelStore.defaultDirectory());
 
-        Path graphJson = model.equals(Detectors.NANODET)
-                ? store.path(ModelCatalog.NANODET, ModelCatalog.NANODET_GRAPH)
-                : store.path(ModelCatalog.CENTERNET, ModelCatalog.CENTERNET_GRAPH);
-        long convertStart = System.nanoTime();
-        int nodes = TfjsGraphConverter.convert(graphJson).getNodeCount();
-        long convertMillis = (System.nanoTime() - convertStart) / 1_000_000;
-
-        DetectorSettings settings = DetectorSettings.defaults().withScoreThreshold(threshold).withFit(fit);
+        DetectorSettings settings = DetectorSettings.defaults().withScoreThreshold(threshold).withFit(fit)
+                .withThreads(Integer.getInteger("threads", DetectorSettings.defaults().threads()));
         MediaProcessor media = new MediaProcessor();
         List<Double> allMillis = new ArrayList<>();
         try (LoadableDetector detector = Detectors.byName(model, store, settings)) {
             ModelLoad load = detector.load();
-            System.out.printf(Locale.ROOT, "%s: TF.js → GraphDef conversion %d ms (%d nodes); load: graph %d ms (%s), import %d ms, warm-up %d ms; threshold %.2f, fit %s%n%n",
-                    model, convertMillis, nodes, load.graphMillis(), load.fromCache() ? "cached" : "converted", load.importMillis(), load.warmupMillis(),
-                    threshold, settings.fit());
+            System.out.printf(Locale.ROOT, "%s: load: converted model %d ms (%s), import %d ms, warm-up %d ms; threshold %.2f, fit %s, %d inference thread(s)%n%n",
+                    model, load.graphMillis(), load.fromCache() ? "cached" : "converted now", load.importMillis(), load.warmupMillis(),
+                    threshold, settings.fit(), settings.threads());
             List<Path> files;
             try (Stream<Path> list = Files.list(clips)) {
                 files = list.filter(p -> p.toString().endsWith(".mp4") || p.toString().endsWith(".avi")).sorted().toList();

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,6 +40,9 @@ public final class TfjsGraphConverter {
 
     /** Bump when the conversion changes, so graphs cached by an older version are rebuilt. */
     public static final int VERSION = 2;
+    /** For {@link ConvertedModelCache}: the GraphDef's bytes. */
+    public static final ConvertedModelCache.Conversion CONVERSION =
+            new ConvertedModelCache.Conversion("tf" + VERSION, ".pb", json -> convert(json).toByteArray());
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -134,51 +136,20 @@ public final class TfjsGraphConverter {
         return List.of(depthwise.build(), bias.build(), act.build());
     }
 
-    /** Reads all shards of all groups: weights are laid out in manifest order across the concatenated shards. */
     private static Map<String, TensorProto> readWeights(JsonNode manifest, Path folder) throws IOException {
         Map<String, TensorProto> weights = new HashMap<>();
-        for (JsonNode group : manifest) {
-            List<byte[]> shards = new ArrayList<>();
-            for (JsonNode path : group.path("paths")) shards.add(Files.readAllBytes(folder.resolve(path.asText())));
-            ByteBuffer data = ByteBuffer.wrap(concat(shards)).order(ByteOrder.LITTLE_ENDIAN);
-            for (JsonNode weight : group.path("weights")) {
-                weights.put(weight.path("name").asText(), readWeight(weight, data));
-            }
-            if (data.hasRemaining()) {
-                throw new IllegalArgumentException(data.remaining() + " bytes of weights left over in " + group.path("paths"));
-            }
-        }
+        TfjsWeights.read(manifest, folder).forEach((name, weight) -> weights.put(name, tensor(weight)));
         return weights;
     }
 
-    private static TensorProto readWeight(JsonNode weight, ByteBuffer data) {
+    private static TensorProto tensor(TfjsWeights.Weight weight) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
-        long count = 1;
-        for (JsonNode dim : weight.path("shape")) {
-            shape.addDimBuilder().setSize(dim.asLong());
-            count *= dim.asLong();
-        }
-        String dtype = weight.path("dtype").asText();
-        String stored = weight.path("quantization").path("dtype").asText(dtype);
-        ByteBuffer content = ByteBuffer.allocate(Math.toIntExact(count * 4)).order(ByteOrder.LITTLE_ENDIAN);
-        switch (dtype + "/" + stored) {
-            case "float32/float16" -> { for (long i = 0; i < count; i++) content.putFloat(Float.float16ToFloat(data.getShort())); }
-            case "float32/float32" -> { for (long i = 0; i < count; i++) content.putFloat(data.getFloat()); }
-            case "int32/int32" -> { for (long i = 0; i < count; i++) content.putInt(data.getInt()); }
-            default -> throw new IllegalArgumentException("unsupported weight " + weight.path("name").asText() + " stored as " + stored + " for " + dtype);
-        }
+        for (long dim : weight.shape()) shape.addDimBuilder().setSize(dim);
         return TensorProto.newBuilder()
-                .setDtype(dtype.equals("int32") ? DataType.DT_INT32 : DataType.DT_FLOAT)
+                .setDtype(weight.isFloat() ? DataType.DT_FLOAT : DataType.DT_INT32)
                 .setTensorShape(shape)
-                .setTensorContent(ByteString.copyFrom(content.array()))
+                .setTensorContent(ByteString.copyFrom(weight.content().duplicate().rewind()))
                 .build();
-    }
-
-    private static byte[] concat(List<byte[]> parts) {
-        int size = parts.stream().mapToInt(p -> p.length).sum();
-        ByteBuffer all = ByteBuffer.allocate(size);
-        parts.forEach(all::put);
-        return all.array();
     }
 
     /** Protobuf JSON of an {@code AttrValue}: one of s (base64), i, f, b, type, shape, tensor, list. */

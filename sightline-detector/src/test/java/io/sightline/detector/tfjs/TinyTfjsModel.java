@@ -15,14 +15,17 @@ import java.util.Base64;
  * and a _FusedConv2D without TArgs. Per pixel (a, b) it computes
  * {@code relu6(2a + 0.5) * 1 + relu6(-b + 1) * 10 - 3}, flattened to a vector.
  */
-final class TinyTfjsModel {
-    static final String INPUT = "input";
-    static final String OUTPUT = "output";
+public final class TinyTfjsModel {
+    public static final String INPUT = "input";
+    /** The output, a reshape to a vector. */
+    public static final String OUTPUT = "output";
+    /** The convolutions' output before the reshape: [1, h, w, 1]. */
+    public static final String CONVOLVED = "conv";
 
     private TinyTfjsModel() {}
 
     /** Expected output for one input pixel. */
-    static float expected(float a, float b) {
+    public static float expected(float a, float b) {
         return relu6(2 * a + 0.5f) + relu6(-b + 1) * 10 - 3;
     }
 
@@ -31,7 +34,7 @@ final class TinyTfjsModel {
     }
 
     /** Writes {@code model.json} and {@code weights.bin} into {@code dir}; returns the JSON path. */
-    static Path write(Path dir) throws IOException {
+    public static Path write(Path dir) throws IOException {
         ByteBuffer bin = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
         for (float f : new float[] {2, -1, 0.5f, 1}) bin.putShort(Float.floatToFloat16(f)); // depthwise weights, bias: float16
         for (float f : new float[] {1, 10, -3}) bin.putFloat(f); // conv weights, bias: float32

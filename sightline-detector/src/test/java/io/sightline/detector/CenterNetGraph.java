@@ -17,21 +17,17 @@ import org.tensorflow.proto.TensorProto;
 import org.tensorflow.proto.TensorShapeProto;
 
 /**
- * The CenterNet graph adapted to an input of any size that is a multiple of 32. The network is
- * fully convolutional except for two things fixed to 512x512 by the export: the sizes its three
- * upsampling layers resize to (constants), and its own peak decoding (reshapes by constant
- * sizes). Here the sizes are rewritten for the input, and the graph ends at the peak-suppressed
- * class heatmap and the box-size map, which {@link CenterNetDetector} decodes itself.
+ * The CenterNet TensorFlow graph adapted to an input of any size that is a multiple of 32, as the
+ * reference the ONNX conversion is checked against. The network is fully convolutional except for
+ * two things fixed to 512x512 by the export: the sizes its three upsampling layers resize to
+ * (constants), and its own peak decoding (reshapes by constant sizes). Here the sizes are
+ * rewritten for the input, and the graph ends where the ONNX model does.
  */
 final class CenterNetGraph {
-    static final String INPUT = "tower_0/images";
-    /** Class scores at stride 4 after the 3x3 max-pool peak suppression: [1, h/4, w/4, 80], zero off the peaks. */
-    static final String PEAKS = "tower_0/mul_1";
-    /** Per stride-4 cell the distances to the box's left, top, right and bottom edge in input pixels: [1, h/4, w/4, 4]. */
-    static final String BOX_SIZES = "tower_0/wh";
-    static final int STRIDE = 4;
-    /** The network halves the input five times. */
-    static final int MULTIPLE = 32;
+    static final String INPUT = CenterNetDetector.INPUT;
+    static final String PEAKS = CenterNetDetector.PEAKS;
+    static final String BOX_SIZES = CenterNetDetector.BOX_SIZES;
+    static final int MULTIPLE = CenterNetDetector.MULTIPLE;
 
     /** Upsampling size constant → how many times smaller than the input its output is. */
     private static final Map<String, Integer> UPSAMPLE_SIZES = Map.of(

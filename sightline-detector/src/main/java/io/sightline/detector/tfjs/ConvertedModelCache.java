@@ -14,44 +14,53 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tensorflow.proto.GraphDef;
 
 /**
- * Converts a TF.js model once and keeps the resulting GraphDef next to it, named after the SHA-256
- * of the source files and the converter version, so a changed model or converter never reuses a
- * stale graph. A read-only model folder only costs a conversion per process.
+ * Converts a TF.js model once and keeps the result next to it, named after the SHA-256 of the
+ * source files and the conversion (format and converter version), so a changed model or
+ * converter never reuses a stale result. A read-only model folder only costs a conversion per
+ * process.
  */
-public final class ConvertedGraphCache {
-    private static final Logger log = LoggerFactory.getLogger(ConvertedGraphCache.class);
+public final class ConvertedModelCache {
+    private static final Logger log = LoggerFactory.getLogger(ConvertedModelCache.class);
 
-    /** What loading cost and where the graph came from. */
-    public record Loaded(GraphDef graph, boolean fromCache, long millis, Path cacheFile) {}
+    /**
+     * A way of converting a TF.js model.
+     *
+     * @param name    names the cached file's kind, with the converter version, e.g. {@code onnx1}
+     * @param suffix  the cached file's extension, e.g. {@code .onnx}
+     * @param convert the TF.js model JSON → the converted model's bytes
+     */
+    public record Conversion(String name, String suffix, Function<Path, byte[]> convert) {}
 
-    private ConvertedGraphCache() {}
+    /** What loading cost and where the converted model came from. */
+    public record Loaded(byte[] model, boolean fromCache, long millis, Path cacheFile) {}
 
-    public static Loaded load(Path modelJson) {
+    private ConvertedModelCache() {}
+
+    public static Loaded load(Path modelJson, Conversion conversion) {
         long start = System.nanoTime();
-        Path cacheFile = cacheFileFor(modelJson);
+        Path cacheFile = cacheFileFor(modelJson, conversion);
         try {
             if (Files.isRegularFile(cacheFile)) {
-                GraphDef graph = GraphDef.parseFrom(Files.readAllBytes(cacheFile));
-                return new Loaded(graph, true, elapsedMillis(start), cacheFile);
+                return new Loaded(Files.readAllBytes(cacheFile), true, elapsedMillis(start), cacheFile);
             }
-            GraphDef graph = TfjsGraphConverter.convert(modelJson);
-            store(graph, cacheFile);
-            return new Loaded(graph, false, elapsedMillis(start), cacheFile);
+            byte[] model = conversion.convert().apply(modelJson);
+            store(model, cacheFile);
+            return new Loaded(model, false, elapsedMillis(start), cacheFile);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load converted graph " + cacheFile, e);
+            throw new UncheckedIOException("cannot load converted model " + cacheFile, e);
         }
     }
 
-    /** {@code centernet.json} → {@code centernet.tf1-<first 16 hex of sha256>.pb} in the same folder. */
-    public static Path cacheFileFor(Path modelJson) {
+    /** {@code centernet.json} → e.g. {@code centernet.onnx1-<first 16 hex of sha256>.onnx} in the same folder. */
+    public static Path cacheFileFor(Path modelJson, Conversion conversion) {
         String stem = modelJson.getFileName().toString().replaceFirst("\\.json$", "");
         String key = sourceSha256(modelJson).substring(0, 16);
-        return modelJson.resolveSibling(stem + ".tf" + TfjsGraphConverter.VERSION + "-" + key + ".pb");
+        return modelJson.resolveSibling(stem + "." + conversion.name() + "-" + key + conversion.suffix());
     }
 
     /** Hash of the graph JSON followed by every weight shard it names, in manifest order. */
@@ -77,17 +86,17 @@ public final class ConvertedGraphCache {
         }
     }
 
-    private static void store(GraphDef graph, Path cacheFile) {
+    private static void store(byte[] model, Path cacheFile) {
         try {
             Path temp = Files.createTempFile(cacheFile.getParent(), cacheFile.getFileName().toString(), ".part");
-            Files.write(temp, graph.toByteArray());
+            Files.write(temp, model);
             try {
                 Files.move(temp, cacheFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, cacheFile, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            log.warn("could not cache the converted graph at {} ({}); it will be converted again next time", cacheFile, e.toString());
+            log.warn("could not cache the converted model at {} ({}); it will be converted again next time", cacheFile, e.toString());
         }
     }
 

@@ -1,0 +1,140 @@
+package io.sightline.detector.onnx;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds an ONNX model (the {@code onnx.proto} messages, written with {@link Protobuf}): nodes in
+ * the order they are added, float and int64 initializers, float inputs and outputs. Field
+ * numbers are those of {@code onnx/onnx.proto}.
+ */
+final class OnnxGraph {
+    /** IR version 7 goes with opset 13. */
+    static final int IR_VERSION = 7;
+    static final int OPSET = 13;
+    static final int FLOAT = 1;
+    static final int INT64 = 7;
+
+    private static final int ATTRIBUTE_FLOAT = 1;
+    private static final int ATTRIBUTE_INT = 2;
+    private static final int ATTRIBUTE_STRING = 3;
+    private static final int ATTRIBUTE_INTS = 7;
+
+    /** A node attribute. */
+    static final class Attribute {
+        private final Protobuf proto = new Protobuf();
+
+        private Attribute(String name, int type) {
+            proto.string(1, name).varint(20, type);
+        }
+
+        static Attribute of(String name, long value) {
+            Attribute a = new Attribute(name, ATTRIBUTE_INT);
+            a.proto.varint(3, value);
+            return a;
+        }
+
+        static Attribute of(String name, float value) {
+            Attribute a = new Attribute(name, ATTRIBUTE_FLOAT);
+            a.proto.float32(2, value);
+            return a;
+        }
+
+        static Attribute of(String name, String value) {
+            Attribute a = new Attribute(name, ATTRIBUTE_STRING);
+            a.proto.string(4, value);
+            return a;
+        }
+
+        static Attribute ints(String name, long... values) {
+            Attribute a = new Attribute(name, ATTRIBUTE_INTS);
+            for (long v : values) a.proto.varint(8, v);
+            return a;
+        }
+    }
+
+    private final List<Protobuf> nodes = new ArrayList<>();
+    private final List<Protobuf> initializers = new ArrayList<>();
+    private final List<Protobuf> inputs = new ArrayList<>();
+    private final List<Protobuf> outputs = new ArrayList<>();
+    private final Set<String> initialized = new HashSet<>();
+
+    /** Adds a node with one output; returns the output's name. */
+    String node(String op, String output, List<String> nodeInputs, Attribute... attributes) {
+        Protobuf node = new Protobuf();
+        nodeInputs.forEach(input -> node.string(1, input));
+        node.string(2, output).string(3, output).string(4, op);
+        for (Attribute a : attributes) node.message(5, a.proto);
+        nodes.add(node);
+        return output;
+    }
+
+    boolean hasInitializer(String name) {
+        return initialized.contains(name);
+    }
+
+    /** A float constant; returns its name. Adding the same name twice keeps the first. */
+    String floats(String name, long[] dims, float[] values) {
+        ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) raw.putFloat(v);
+        return initializer(name, dims, FLOAT, raw.array());
+    }
+
+    /** An int64 constant; returns its name. */
+    String longs(String name, long... values) {
+        ByteBuffer raw = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) raw.putLong(v);
+        return initializer(name, new long[] {values.length}, INT64, raw.array());
+    }
+
+    private String initializer(String name, long[] dims, int type, byte[] raw) {
+        if (!initialized.add(name)) return name;
+        Protobuf tensor = new Protobuf();
+        for (long d : dims) tensor.varint(1, d);
+        tensor.varint(2, type).string(8, name).bytes(9, raw);
+        initializers.add(tensor);
+        return name;
+    }
+
+    /** A float input; a dimension is either a {@link Long} size or a {@link String} name for a size given at run time. */
+    void input(String name, Object... dims) {
+        inputs.add(valueInfo(name, dims));
+    }
+
+    /** A float output of a shape left to the runtime. */
+    void output(String name) {
+        outputs.add(valueInfo(name, null));
+    }
+
+    private static Protobuf valueInfo(String name, Object[] dims) {
+        Protobuf tensorType = new Protobuf().varint(1, FLOAT);
+        if (dims != null) {
+            Protobuf shape = new Protobuf();
+            for (Object d : dims) {
+                Protobuf dim = d instanceof Long size ? new Protobuf().varint(1, size) : new Protobuf().string(2, (String) d);
+                shape.message(1, dim);
+            }
+            tensorType.message(2, shape);
+        }
+        return new Protobuf().string(1, name).message(2, new Protobuf().message(1, tensorType));
+    }
+
+    byte[] toModel(String graphName, String producer) {
+        Protobuf graph = new Protobuf();
+        nodes.forEach(n -> graph.message(1, n));
+        graph.string(2, graphName);
+        initializers.forEach(t -> graph.message(5, t));
+        inputs.forEach(i -> graph.message(11, i));
+        outputs.forEach(o -> graph.message(12, o));
+        return new Protobuf()
+                .varint(1, IR_VERSION)
+                .string(2, producer)
+                .message(7, graph)
+                .message(8, new Protobuf().string(1, "").varint(2, OPSET))
+                .toByteArray();
+    }
+}
