@@ -17,11 +17,14 @@ import io.sightline.vision.image.Box;
 import io.sightline.vision.image.RgbImage;
 import io.sightline.vision.ocr.OcrEngine;
 import io.sightline.vision.ocr.TextLine;
+import io.sightline.vision.overlay.OverlayRegion;
 import io.sightline.vision.overlay.OverlayRereader;
 import io.sightline.vision.overlay.OverlayTracker;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +62,12 @@ public final class PerceptionEngine {
      * in some frames: reading every second gives it 5 chances in the first 5 s instead of 3.
      */
     static final double DISCOVERY_READ_SECONDS = 1;
+    /**
+     * Ego-motion masks the overlays known as of the frame this long before, not the current one: reading runs
+     * on its own thread, and a fixed lag keeps the results independent of how far it has got. Overlays stay for
+     * the whole video, and proving one takes 3 s of reads anyway.
+     */
+    static final double OVERLAY_MASK_LAG_SECONDS = 2;
 
     private final FrameSource frameSource;
     private final ObjectDetector detector;
@@ -102,18 +111,16 @@ public final class PerceptionEngine {
         var run = new Run();
         try (FrameSource.Frames frames = frameSource.open(video, settings.fps(), settings.maxWidth());
              EgoMotionEstimator egoEstimator = EgoMotionEstimator.create(egoConfig);
-             Lookahead ahead = new Lookahead(frames, run)) {
+             Lookahead ahead = new Lookahead(frames, run);
+             TextReading text = ocr == null ? null : new TextReading(run)) {
             MultiObjectTracker tracker = MultiObjectTracker.create(trackerConfig);
             SceneAnalyzer sceneAnalyzer = SceneAnalyzer.create();
             List<EgoMotionFrame> egoFrames = new ArrayList<>();
             List<SceneSample> sceneSamples = new ArrayList<>();
-            List<TextRead> reads = new ArrayList<>();
             List<Double> frameTimes = new ArrayList<>();
-            OverlayTracker overlays = null;
-            OverlayRereader rereader = ocr == null ? null : new OverlayRereader(ocr);
-            double nextFullRead = 0;
-            double nextDiscoveryRead = 0;
-            double nextOverlayRead = 0;
+            Deque<Future<List<Box>>> overlaysAfterRead = new ArrayDeque<>();
+            int overlayLag = (int) Math.ceil(OVERLAY_MASK_LAG_SECONDS * settings.fps());
+            List<Box> knownOverlays = List.of();
             int reported = -1;
 
             for (Sampled sampled = ahead.take(); sampled != null; sampled = ahead.take()) {
@@ -121,45 +128,18 @@ public final class PerceptionEngine {
                 run.frames++;
                 frameTimes.add(t);
                 RgbImage image = sampled.image();
+                if (text != null) {
+                    overlaysAfterRead.addLast(text.read(t, image));
+                    if (overlaysAfterRead.size() > overlayLag) knownOverlays = done(overlaysAfterRead.removeFirst(), "reading text");
+                }
                 Detected detected = sampled.detected();
                 List<Detection> detections = detected.detections();
-                List<ObservedDetection> observed = detected.observed();
 
-                if (ocr != null) {
-                    if (overlays == null) overlays = OverlayTracker.create((double) image.width() / image.height());
-                    OverlayTracker overlayTracker = overlays;
-                    if (t >= nextFullRead - 1e-6) {
-                        List<TextLine> lines = run.stage("ocr", () -> ocr.read(image), List.of(), t);
-                        overlayTracker.accept(t, lines);
-                        reads.add(new TextRead(t, lines, true));
-                        nextFullRead = nextDue(t, settings.fullFrameOcrSeconds());
-                        nextDiscoveryRead = nextDue(t, DISCOVERY_READ_SECONDS);
-                        nextOverlayRead = nextDue(t, settings.overlayReadSeconds());
-                    } else if (overlayTracker.regions().isEmpty()) {
-                        // until an overlay is found, the start of a video is read densely: an overlay needs a few reads
-                        // in a row to prove it stays put, and it is there from the first frame on almost always. Only
-                        // the borders of the frame, where overlays are, are read in between the whole-frame reads.
-                        if (t < OVERLAY_DISCOVERY_SECONDS && t >= nextDiscoveryRead - 1e-6) {
-                            for (Box border : overlayTracker.borders()) {
-                                List<TextLine> lines = run.stage("ocr", () -> ocr.read(image, border), List.of(), t);
-                                overlayTracker.accept(t, lines, border);
-                                reads.add(new TextRead(t, lines, false));
-                            }
-                            nextDiscoveryRead = nextDue(t, DISCOVERY_READ_SECONDS);
-                        }
-                    } else if (t >= nextOverlayRead - 1e-6) {
-                        run.stage("overlay", () -> rereader.reread(image, t, overlayTracker), List.<List<TextLine>>of(), t)
-                                .forEach(lines -> reads.add(new TextRead(t, lines, false)));
-                        nextOverlayRead = nextDue(t, settings.overlayReadSeconds());
-                    }
-                }
-
-                List<Box> masked = new ArrayList<>();
+                List<Box> masked = new ArrayList<>(knownOverlays);
                 detections.forEach(d -> masked.add(d.box()));
-                if (overlays != null) overlays.regions().forEach(r -> masked.add(r.box()));
                 Optional<EgoMotionFrame> ego = run.stage("ego", () -> egoEstimator.update(t, image, masked), Optional.empty(), t);
                 ego.ifPresent(egoFrames::add);
-                run.stage("track", () -> tracker.update(t, observed, ego.orElse(null)), List.of(), t);
+                run.stage("track", () -> tracker.update(t, detected.observed(), ego.orElse(null)), List.of(), t);
                 run.stage("scene", () -> sceneSamples.add(new SceneSample(t, sceneAnalyzer.measure(image))), false, t);
 
                 double duration = frames.durationSeconds();
@@ -171,6 +151,7 @@ public final class PerceptionEngine {
                     }
                 }
             }
+            TextReading.Read read = text == null ? null : text.finish();
             frames.warnings().forEach(run::warn);
             if (run.frames == 0) throw new FrameDecodingException("no frame could be decoded from " + video.getFileName());
 
@@ -179,12 +160,11 @@ public final class PerceptionEngine {
                     ? frames.durationSeconds() : ahead.lastTime() + frameInterval;
             if (detector == null) run.warnings.add("no object detector configured: objects were not perceived");
             if (ocr == null) run.warnings.add("no OCR configured: on-screen text was not read");
-            OverlayTracker finalOverlays = overlays;
             List<Segment> segments = run.time("segments", () -> new SegmentAssembler(videoId, duration, settings.segmentSeconds(),
                     detector == null ? null : tracker.tracks(),
                     egoFrames.isEmpty() ? null : EgoMotionTimeline.of(egoFrames, egoConfig),
                     sceneSamples.isEmpty() ? null : SceneTimeline.of(sceneSamples),
-                    ocr == null ? null : finalOverlays, reads, frameTimes).segments());
+                    read == null ? null : read.overlays(), read == null ? List.of() : read.reads(), frameTimes).segments());
             progress.progress(100);
             return new PerceptionResult(segments, run.warnings(), duration, run.frames, run.millis());
         }
@@ -205,22 +185,111 @@ public final class PerceptionEngine {
     /** A sampled frame and the detections of it, which may still be running. */
     private record Sampled(double seconds, RgbImage image, Future<Detected> detections) {
         Detected detected() {
-            try {
-                return detections.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("perception was interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("detection failed", e.getCause());
+            return done(detections, "detection");
+        }
+    }
+
+    /** The result of work on another thread of this video's, waiting for it. */
+    private static <T> T done(Future<T> work, String what) {
+        try {
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("perception was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(what + " failed", e.getCause());
+        }
+    }
+
+    private static ExecutorService thread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * OCR of one video on a thread of its own, frame by frame in order: a whole frame every
+     * {@link PerceptionSettings#fullFrameOcrSeconds()}; until an overlay is found, the frame's borders
+     * every {@link #DISCOVERY_READ_SECONDS}; after that the known overlays every
+     * {@link PerceptionSettings#overlayReadSeconds()}. Reads keep to fixed time grids ({@link #nextDue}).
+     * Nothing else waits for a read, so reading overlaps detection, ego-motion and scene statistics.
+     */
+    private final class TextReading implements AutoCloseable {
+        /** What was read, once every frame has been. */
+        record Read(OverlayTracker overlays, List<TextRead> reads) {}
+
+        private final Run run;
+        private final ExecutorService reading = thread("perception-ocr");
+        private final OverlayRereader rereader = new OverlayRereader(ocr);
+        private final List<TextRead> reads = new ArrayList<>();
+        private OverlayTracker overlays;
+        private double nextFullRead;
+        private double nextDiscoveryRead;
+        private double nextOverlayRead;
+        private Future<?> last = CompletableFuture.completedFuture(null);
+
+        TextReading(Run run) {
+            this.run = run;
+        }
+
+        /** Queues the frame; the future gives the overlay boxes known once it has been read. */
+        Future<List<Box>> read(double t, RgbImage image) {
+            Future<List<Box>> boxes = reading.submit(() -> {
+                readFrame(t, image);
+                return overlays.regions().stream().map(OverlayRegion::box).toList();
+            });
+            last = boxes;
+            return boxes;
+        }
+
+        /** Waits for the frames queued so far; the reads then belong to the caller. */
+        Read finish() {
+            done(last, "reading text");
+            return new Read(overlays, reads);
+        }
+
+        private void readFrame(double t, RgbImage image) {
+            if (overlays == null) overlays = OverlayTracker.create((double) image.width() / image.height());
+            OverlayTracker tracker = overlays;
+            if (t >= nextFullRead - 1e-6) {
+                List<TextLine> lines = run.stage("ocr", () -> ocr.read(image), List.of(), t);
+                tracker.accept(t, lines);
+                reads.add(new TextRead(t, lines, true));
+                nextFullRead = nextDue(t, settings.fullFrameOcrSeconds());
+                nextDiscoveryRead = nextDue(t, DISCOVERY_READ_SECONDS);
+                nextOverlayRead = nextDue(t, settings.overlayReadSeconds());
+            } else if (tracker.regions().isEmpty()) {
+                // until an overlay is found, the start of a video is read densely: an overlay needs a few reads
+                // in a row to prove it stays put, and it is there from the first frame on almost always. Only
+                // the borders of the frame, where overlays are, are read in between the whole-frame reads.
+                if (t < OVERLAY_DISCOVERY_SECONDS && t >= nextDiscoveryRead - 1e-6) {
+                    for (Box border : tracker.borders()) {
+                        List<TextLine> lines = run.stage("ocr", () -> ocr.read(image, border), List.of(), t);
+                        tracker.accept(t, lines, border);
+                        reads.add(new TextRead(t, lines, false));
+                    }
+                    nextDiscoveryRead = nextDue(t, DISCOVERY_READ_SECONDS);
+                }
+            } else if (t >= nextOverlayRead - 1e-6) {
+                run.stage("overlay", () -> rereader.reread(image, t, tracker), List.<List<TextLine>>of(), t)
+                        .forEach(lines -> reads.add(new TextRead(t, lines, false)));
+                nextOverlayRead = nextDue(t, settings.overlayReadSeconds());
             }
+        }
+
+        @Override
+        public void close() {
+            reading.shutdownNow();
         }
     }
 
     /**
      * Reads the sampled frames one ahead and starts detecting the next frame on a thread of its own
-     * while the caller works on the current one: OCR, ego-motion and scene statistics then overlap
-     * the detector, and the two cores stay busy (each library alone leaves part of them idle). Frames
-     * not after their predecessor are skipped with a warning.
+     * while the caller works on the current one: ego-motion and scene statistics then overlap the
+     * detector, as reading text does on a third thread, and the two cores stay busy (each library
+     * alone leaves part of them idle). Frames not after their predecessor are skipped with a warning.
      */
     private final class Lookahead implements AutoCloseable {
         private final FrameSource.Frames frames;
@@ -233,11 +302,7 @@ public final class PerceptionEngine {
         Lookahead(FrameSource.Frames frames, Run run) {
             this.frames = frames;
             this.run = run;
-            this.detecting = detector == null ? null : Executors.newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "perception-detect");
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.detecting = detector == null ? null : thread("perception-detect");
         }
 
         /** The next frame, its detections started; null at the end. */

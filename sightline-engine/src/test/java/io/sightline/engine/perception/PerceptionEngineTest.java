@@ -11,6 +11,9 @@ import io.sightline.engine.index.SearchResult;
 import io.sightline.engine.index.SegmentIndex;
 import io.sightline.engine.index.VideoContext;
 import io.sightline.media.MediaProcessor;
+import io.sightline.vision.detect.Detection;
+import io.sightline.vision.detect.ObjectDetector;
+import io.sightline.vision.image.RgbImage;
 import io.sightline.vision.embed.TextEmbedder;
 import io.sightline.vision.model.ModelStore;
 import io.sightline.vision.ocr.OcrEngine;
@@ -84,6 +87,35 @@ class PerceptionEngineTest {
                 assertThat(index.search(SearchQuery.inOrg("org-1").text("2024/05/12").build()).hits()).isNotEmpty()
                         .allSatisfy(h -> assertThat(h.matchedBy()).contains(io.sightline.engine.index.Retriever.TEXT));
             }
+        }
+    }
+
+    @Test
+    void perceive_whenDetectionIsSlowerThanReading_givesTheSameSegments() {
+        // text is read on a thread of its own; what ego-motion masks of it must not depend on how far reading got
+        ModelStore store = ModelStore.create(ModelStore.defaultDirectory());
+        RedBoxDetector boxes = new RedBoxDetector();
+        ObjectDetector slow = new ObjectDetector() {
+            @Override
+            public List<Detection> detect(RgbImage image) {
+                try {
+                    Thread.sleep(60);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return boxes.detect(image);
+            }
+
+            @Override
+            public void close() {}
+        };
+        try (OcrEngine ocr = OcrEngine.create(store)) {
+            List<Segment> normal = PerceptionEngine.builder(FRAMES).detector(boxes).ocr(ocr).build()
+                    .perceive("vid-3", video, ProgressListener.ignore()).segments();
+            List<Segment> slowed = PerceptionEngine.builder(FRAMES).detector(slow).ocr(ocr).build()
+                    .perceive("vid-3", video, ProgressListener.ignore()).segments();
+
+            assertThat(slowed).isEqualTo(normal);
         }
     }
 

@@ -240,6 +240,7 @@ public final class OcrEngine implements AutoCloseable {
             environment = OrtEnvironment.getEnvironment();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                options.setIntraOpNumThreads(settings.threads());
                 detector = environment.createSession(detection.toString(), options);
                 decoder = new CtcDecoder(Files.readAllLines(keys));
                 recognizer = environment.createSession(recognition.toString(), options);
