@@ -34,6 +34,7 @@ final class FlowModelFitter {
         for (int i = 0; i < n; i++) magnitudes[i] = flow.magnitude(i);
         double threshold = Math.max(minThreshold, relativeThreshold * median(magnitudes));
 
+        int[] cells = cells(flow);
         // Fixed seed: the same frames give the same answer.
         SplittableRandom random = new SplittableRandom(42);
         double[] best = null;
@@ -47,7 +48,7 @@ final class FlowModelFitter {
             int count = countInliers(flow, params, threshold, mask);
             // Spread beats count: the background fills the picture, while a bonnet, an overlay or an unmasked
             // object sits in a few cells however many corners it has.
-            int score = coveredCells(flow, mask) * (n + 1) + count;
+            int score = coveredCells(cells, mask) * (n + 1) + count;
             if (score > bestScore) {
                 bestScore = score;
                 best = params;
@@ -72,27 +73,34 @@ final class FlowModelFitter {
     static final int GRID_COLUMNS = 6;
     static final int GRID_ROWS = 4;
 
-    /** Cells of a 6 x 4 grid over the frame that hold at least one inlier. */
-    private static int coveredCells(PointFlow flow, boolean[] inliers) {
-        boolean[] covered = new boolean[GRID_COLUMNS * GRID_ROWS];
+    /** Each point's cell of a 6 x 4 grid over the frame (rows over the points' vertical extent). */
+    private static int[] cells(PointFlow flow) {
         double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < flow.size(); i++) {
             minY = Math.min(minY, flow.y()[i]);
             maxY = Math.max(maxY, flow.y()[i]);
         }
         double spanY = Math.max(maxY - minY, 1e-9);
-        int cells = 0;
+        int[] cells = new int[flow.size()];
         for (int i = 0; i < flow.size(); i++) {
-            if (!inliers[i]) continue;
             int column = Math.min(GRID_COLUMNS - 1, (int) ((flow.x()[i] + 0.5) * GRID_COLUMNS));
             int row = Math.min(GRID_ROWS - 1, (int) ((flow.y()[i] - minY) / spanY * GRID_ROWS));
-            int cell = Math.max(0, row) * GRID_COLUMNS + Math.max(0, column);
-            if (!covered[cell]) {
-                covered[cell] = true;
-                cells++;
-            }
+            cells[i] = Math.max(0, row) * GRID_COLUMNS + Math.max(0, column);
         }
         return cells;
+    }
+
+    /** Cells that hold at least one inlier. */
+    private static int coveredCells(int[] cells, boolean[] inliers) {
+        boolean[] covered = new boolean[GRID_COLUMNS * GRID_ROWS];
+        int count = 0;
+        for (int i = 0; i < cells.length; i++) {
+            if (inliers[i] && !covered[cells[i]]) {
+                covered[cells[i]] = true;
+                count++;
+            }
+        }
+        return count;
     }
 
     private static int[] indices(boolean[] mask, int count) {
@@ -104,11 +112,13 @@ final class FlowModelFitter {
 
     private static int countInliers(PointFlow flow, double[] p, double threshold, boolean[] mask) {
         FlowModel model = FlowModel.of(p);
+        // squared distances: RANSAC calls this for every point of every sample, and Math.hypot is slow
+        double squaredThreshold = threshold * threshold;
         int count = 0;
         for (int i = 0; i < flow.size(); i++) {
             double ex = flow.dx()[i] - model.dx(flow.x()[i], flow.y()[i]);
             double ey = flow.dy()[i] - model.dy(flow.x()[i], flow.y()[i]);
-            boolean inlier = Math.hypot(ex, ey) <= threshold;
+            boolean inlier = ex * ex + ey * ey <= squaredThreshold;
             if (inlier) count++;
             if (mask != null) mask[i] = inlier;
         }
