@@ -17,7 +17,6 @@ import io.sightline.vision.image.Box;
 import io.sightline.vision.image.RgbImage;
 import io.sightline.vision.ocr.OcrEngine;
 import io.sightline.vision.ocr.TextLine;
-import io.sightline.vision.overlay.OverlayRegion;
 import io.sightline.vision.overlay.OverlayRereader;
 import io.sightline.vision.overlay.OverlayTracker;
 import java.nio.file.Path;
@@ -238,7 +237,7 @@ public final class PerceptionEngine {
         Future<List<Box>> read(double t, RgbImage image) {
             Future<List<Box>> boxes = reading.submit(() -> {
                 readFrame(t, image);
-                return overlays.regions().stream().map(OverlayRegion::box).toList();
+                return overlays.regionBoxes();
             });
             last = boxes;
             return boxes;
@@ -260,7 +259,7 @@ public final class PerceptionEngine {
                 nextFullRead = nextDue(t, settings.fullFrameOcrSeconds());
                 nextDiscoveryRead = nextDue(t, DISCOVERY_READ_SECONDS);
                 nextOverlayRead = nextDue(t, settings.overlayReadSeconds());
-            } else if (tracker.regions().isEmpty()) {
+            } else if (!tracker.hasRegions()) {
                 // until an overlay is found, the start of a video is read densely: an overlay needs a few reads
                 // in a row to prove it stays put, and it is there from the first frame on almost always. Only
                 // the borders of the frame, where overlays are, are read in between the whole-frame reads.

@@ -99,9 +99,22 @@ public final class OverlayTracker {
 
     /** Regions that have been stable, by position (top to bottom, left to right). */
     public List<OverlayRegion> regions() {
+        return stable().map(Candidate::toRegion).toList();
+    }
+
+    /** Whether any region has been stable; unlike {@link #regions()} this copies no readings. */
+    public boolean hasRegions() {
+        return candidates.stream().anyMatch(Candidate::stable);
+    }
+
+    /** Where the {@link #regions()} are, in the same order, without copying their readings (which grow with the video). */
+    public List<Box> regionBoxes() {
+        return stable().map(c -> c.anchor).toList();
+    }
+
+    private java.util.stream.Stream<Candidate> stable() {
         return candidates.stream().filter(Candidate::stable)
-                .sorted(Comparator.comparingDouble((Candidate c) -> c.anchor.centerY()).thenComparingDouble(c -> c.anchor.x1()))
-                .map(Candidate::toRegion).toList();
+                .sorted(Comparator.comparingDouble((Candidate c) -> c.anchor.centerY()).thenComparingDouble(c -> c.anchor.x1()));
     }
 
     /**

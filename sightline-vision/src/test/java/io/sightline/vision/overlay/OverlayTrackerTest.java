@@ -39,6 +39,17 @@ class OverlayTrackerTest {
         for (int s = 0; s <= 2; s++) tracker.accept(s, List.of(clock(27 + s)));
 
         assertThat(tracker.regions()).isEmpty();
+        assertThat(tracker.hasRegions()).isFalse();
+        assertThat(tracker.regionBoxes()).isEmpty();
+    }
+
+    @Test
+    void regionBoxes_whenRegionsAreStable_areTheRegionsBoxesInTheirOrder() {
+        OverlayTracker tracker = OverlayTracker.create(ASPECT);
+        for (int s = 0; s <= 4; s++) tracker.accept(s, List.of(line((50 + s) + " km/h", 0.80, 0.03, 0.95, 0.06), clock(27 + s)));
+
+        assertThat(tracker.hasRegions()).isTrue();
+        assertThat(tracker.regionBoxes()).hasSize(2).isEqualTo(tracker.regions().stream().map(OverlayRegion::box).toList());
     }
 
     @Test
