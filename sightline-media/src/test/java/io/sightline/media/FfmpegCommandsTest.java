@@ -68,7 +68,7 @@ class FfmpegCommandsTest {
         StoryboardLayout layout = new StoryboardLayout(10, 10, 160, 90, 36, 100);
         assertThat(FfmpegCommands.storyboard(FFMPEG, OUT, layout, true, Path.of("/data/s.jpg")))
                 .containsSubsequence("-skip_frame", "nokey", "-i", "/data/out.mp4")
-                .containsSubsequence("-vf", "tpad=stop_mode=clone:stop_duration=3600,fps=1/36,scale=160:90,tile=10x10,format=yuvj420p");
+                .containsSubsequence("-vf", "scale=160:90,tpad=stop_mode=clone:stop_duration=3600,fps=1/36,tile=10x10,format=yuvj420p");
     }
 
     @Test
