@@ -3,6 +3,8 @@ package io.sightline.bench.realtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sightline.bench.realtime.PipelineRun.Measurement;
 import io.sightline.bench.realtime.PipelineRun.Pass;
+import io.sightline.media.FfmpegBinaries;
+import io.sightline.media.FfmpegProcess;
 import io.sightline.media.SyntheticVideo;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +28,11 @@ import java.util.stream.Stream;
  *
  * <p>Inputs: every video of {@code ../shared/clips} ({@code -Dclips=DIR}; left out when absent) and
  * generated 720p and 1080p videos ({@link SyntheticVideo}: test pattern, moving box, burned-in
- * dashcam-style text, AAC, 30 fps, {@code -Dsynthetic.seconds=60}), so it runs anywhere. Generated
- * videos are kept in {@code -Dwork=DIR} (default: the temporary folder) for the next run.
+ * dashcam-style text, AAC, 30 fps, {@code -Dsynthetic.seconds=60}), so it runs anywhere; and, when
+ * the clips are there, one real 720p dashcam clip looped to the same length ({@code -Dloop=NAME},
+ * default {@value #LOOPED}; its packets copied, not re-encoded), the closest input here to an hour of
+ * dashcam footage. Generated videos are kept in {@code -Dwork=DIR} (default: the temporary folder)
+ * for the next run.
  * {@code -Donly=REGEX} keeps the inputs whose file name matches; {@code -Dperception=2,768,2,5,2} measures other
  * perception settings ({@link PipelineRun#settings()}).
  *
@@ -35,6 +41,8 @@ import java.util.stream.Stream;
  */
 public final class RealtimeBenchmark {
     private static final double TARGET = 5;
+    /** A 5 s 720p dashcam clip of the shared clips with a burned-in clock and speed. */
+    static final String LOOPED = "dad_000528.mp4";
     private static final List<String> STAGES = List.of("decode", "detect", "colour", "ocr", "overlay", "ego", "track", "scene", "segments");
 
     private RealtimeBenchmark() {}
@@ -58,6 +66,10 @@ public final class RealtimeBenchmark {
         shared = shared.stream().filter(p -> p.getFileName().toString().matches(only)).toList();
         Path warmUp = synthetic(work, 320, 240, 2);
         List<Path> generated = new ArrayList<>();
+        Path loopSource = clips.resolve(System.getProperty("loop", LOOPED));
+        if (Files.isRegularFile(loopSource) && loopedName(loopSource, syntheticSeconds).matches(only)) {
+            generated.add(looped(work, loopSource, syntheticSeconds));
+        }
         for (int height : new int[] {720, 1080}) {
             if (syntheticName(height * 16 / 9, height, syntheticSeconds).matches(only)) {
                 generated.add(synthetic(work, height * 16 / 9, height, syntheticSeconds));
@@ -93,6 +105,22 @@ public final class RealtimeBenchmark {
                 .text("2024/05/12 14:33:07 54 km/h").build().writeTo(file);
         System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", file.getFileName(), (System.nanoTime() - start) / 1e9);
         return file;
+    }
+
+    /** {@code clip} played over and over for {@code seconds}, made once and kept in {@code work}. */
+    private static Path looped(Path work, Path clip, double seconds) {
+        Path file = work.resolve(loopedName(clip, seconds));
+        if (Files.isRegularFile(file)) return file;
+        FfmpegBinaries binaries = FfmpegBinaries.locate();
+        FfmpegProcess.capture(binaries, List.of(binaries.ffmpeg().toString(), "-nostdin", "-v", "error", "-y", "-stream_loop", "-1",
+                "-i", clip.toString(), "-t", String.format(Locale.ROOT, "%.3f", seconds), "-map", "0", "-c", "copy", file.toString()),
+                Duration.ofMinutes(5));
+        System.out.printf(Locale.ROOT, "looped %s to %.0f s%n", clip.getFileName(), seconds);
+        return file;
+    }
+
+    private static String loopedName(Path clip, double seconds) {
+        return String.format(Locale.ROOT, "looped-%s-%.0fs.mp4", clip.getFileName().toString().replaceFirst("\\.[^.]+$", ""), seconds);
     }
 
     private static String syntheticName(int width, int height, double seconds) {
