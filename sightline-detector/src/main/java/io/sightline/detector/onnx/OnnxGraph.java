@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Builds an ONNX model (the {@code onnx.proto} messages, written with {@link Protobuf}): nodes in
- * the order they are added, float and int64 initializers, float inputs and outputs. Field
+ * the order they are added, float initializers, float inputs and outputs. Field
  * numbers are those of {@code onnx/onnx.proto}.
  */
 final class OnnxGraph {
@@ -17,9 +17,7 @@ final class OnnxGraph {
     static final int IR_VERSION = 7;
     static final int OPSET = 13;
     static final int FLOAT = 1;
-    static final int INT64 = 7;
 
-    private static final int ATTRIBUTE_FLOAT = 1;
     private static final int ATTRIBUTE_INT = 2;
     private static final int ATTRIBUTE_STRING = 3;
     private static final int ATTRIBUTE_INTS = 7;
@@ -35,12 +33,6 @@ final class OnnxGraph {
         static Attribute of(String name, long value) {
             Attribute a = new Attribute(name, ATTRIBUTE_INT);
             a.proto.varint(3, value);
-            return a;
-        }
-
-        static Attribute of(String name, float value) {
-            Attribute a = new Attribute(name, ATTRIBUTE_FLOAT);
-            a.proto.float32(2, value);
             return a;
         }
 
@@ -73,22 +65,11 @@ final class OnnxGraph {
         return output;
     }
 
-    boolean hasInitializer(String name) {
-        return initialized.contains(name);
-    }
-
     /** A float constant; returns its name. Adding the same name twice keeps the first. */
     String floats(String name, long[] dims, float[] values) {
         ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : values) raw.putFloat(v);
         return initializer(name, dims, FLOAT, raw.array());
-    }
-
-    /** An int64 constant; returns its name. */
-    String longs(String name, long... values) {
-        ByteBuffer raw = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (long v : values) raw.putLong(v);
-        return initializer(name, new long[] {values.length}, INT64, raw.array());
     }
 
     private String initializer(String name, long[] dims, int type, byte[] raw) {

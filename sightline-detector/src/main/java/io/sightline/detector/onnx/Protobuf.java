@@ -4,27 +4,19 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Just enough of the protobuf wire format to write ONNX messages: varints, 32-bit floats and
- * length-delimited fields. A message is written into its own buffer and embedded in its parent
+ * Just enough of the protobuf wire format to write ONNX messages: varints and length-delimited
+ * fields. A message is written into its own buffer and embedded in its parent
  * as bytes, which is how protobuf nests messages anyway.
  */
 final class Protobuf {
     private static final int VARINT = 0;
     private static final int LENGTH_DELIMITED = 2;
-    private static final int FIXED32 = 5;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     Protobuf varint(int field, long value) {
         tag(field, VARINT);
         rawVarint(value);
-        return this;
-    }
-
-    Protobuf float32(int field, float value) {
-        tag(field, FIXED32);
-        int bits = Float.floatToRawIntBits(value);
-        for (int i = 0; i < 4; i++) out.write(bits >>> (8 * i));
         return this;
     }
 

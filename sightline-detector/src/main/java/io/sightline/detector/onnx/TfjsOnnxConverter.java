@@ -74,7 +74,8 @@ public final class TfjsOnnxConverter {
 
     /**
      * Converts the part of the model at {@code modelJson} (weight shards beside it) that {@code outputs} need.
-     * The ONNX model has one input, {@code input}, NHWC [1, height, width, channels], and the named outputs, NHWC.
+     * The ONNX model has one input, named as the graph's placeholder, NHWC [1, height, width, channels], and the
+     * named outputs, NHWC.
      */
     public static byte[] convert(Path modelJson, List<String> outputs) {
         try {
