@@ -171,6 +171,14 @@ public final class FfmpegCommands {
         return firstOfEachSlot + ",scale=" + width + ":" + height + ",showinfo";
     }
 
+    /** {@code input} played over and over for {@code seconds}, its packets copied (not re-encoded) into an MP4. */
+    public static List<String> looped(Path ffmpeg, Path input, double seconds, Path output) {
+        List<String> args = new ArrayList<>(List.of(ffmpeg.toString()));
+        args.addAll(QUIET);
+        args.addAll(List.of("-stream_loop", "-1", "-i", input.toString(), "-t", format(seconds), "-map", "0", "-c", "copy"));
+        return finish(args, "mp4", output);
+    }
+
     /** Plain decode to nothing: the baseline the benchmarks compare the pipeline with. */
     public static List<String> decodeOnly(Path ffmpeg, Path input) {
         return List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-i", input.toString(), "-f", "null", "-");

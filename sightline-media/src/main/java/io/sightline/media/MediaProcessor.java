@@ -158,6 +158,12 @@ public final class MediaProcessor {
         return layout;
     }
 
+    /** {@code source} played over and over for {@code seconds}, packets copied: a long video from a short clip, e.g. for benchmarks. */
+    public void loop(Path source, double seconds, Path mp4) {
+        atomically(mp4, temp -> FfmpegProcess.run(binaries, FfmpegCommands.looped(binaries.ffmpeg(), source, seconds, temp), seconds,
+                p -> { }, WORK_TIMEOUT));
+    }
+
     private interface Step {
         void writeTo(Path temp);
     }

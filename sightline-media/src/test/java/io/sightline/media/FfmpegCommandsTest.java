@@ -72,6 +72,13 @@ class FfmpegCommandsTest {
     }
 
     @Test
+    void looped_whenCalled_repeatsTheInputForTheLengthAndCopiesItsStreams() {
+        assertThat(FfmpegCommands.looped(FFMPEG, IN, 60, OUT))
+                .containsSubsequence("-stream_loop", "-1", "-i", "/data/in.mov", "-t", "60", "-map", "0", "-c", "copy")
+                .endsWith("-f", "mp4", "/data/out.mp4");
+    }
+
+    @Test
     void poster_whenCalled_takesOneScaledFrameAtTheGivenTime() {
         assertThat(FfmpegCommands.poster(FFMPEG, OUT, 1.25, Path.of("/data/p.jpg")))
                 .containsSubsequence("-ss", "1.25", "-i", "/data/out.mp4", "-map", "0:v:0", "-frames:v", "1", "-vf", "scale='min(640,iw)':-2")

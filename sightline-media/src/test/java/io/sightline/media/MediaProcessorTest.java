@@ -127,6 +127,20 @@ class MediaProcessorTest {
     }
 
     @Test
+    void loop_whenClipIsShorterThanAsked_playsItOverAndOverForTheWholeLength() throws Exception {
+        Path looped = dir.resolve("looped.mp4");
+
+        media.loop(h264, 15, looped);
+
+        ProbeResult probe = media.probe(looped);
+        assertThat(probe.durationSeconds()).isCloseTo(15, org.assertj.core.data.Offset.offset(0.2));
+        assertThat(probe.width()).isEqualTo(320);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith(".looped"));
+        }
+    }
+
+    @Test
     void prepare_whenRunTwice_givesTheSameFileAndLeavesNothingElse() throws Exception {
         Path sub = Files.createDirectories(dir.resolve("twice"));
         Path out = sub.resolve("playable.mp4");

@@ -3,8 +3,7 @@ package io.sightline.bench.realtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sightline.bench.realtime.PipelineRun.Measurement;
 import io.sightline.bench.realtime.PipelineRun.Pass;
-import io.sightline.media.FfmpegBinaries;
-import io.sightline.media.FfmpegProcess;
+import io.sightline.media.MediaProcessor;
 import io.sightline.media.SyntheticVideo;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -111,10 +109,7 @@ public final class RealtimeBenchmark {
     private static Path looped(Path work, Path clip, double seconds) {
         Path file = work.resolve(loopedName(clip, seconds));
         if (Files.isRegularFile(file)) return file;
-        FfmpegBinaries binaries = FfmpegBinaries.locate();
-        FfmpegProcess.capture(binaries, List.of(binaries.ffmpeg().toString(), "-nostdin", "-v", "error", "-y", "-stream_loop", "-1",
-                "-i", clip.toString(), "-t", String.format(Locale.ROOT, "%.3f", seconds), "-map", "0", "-c", "copy", file.toString()),
-                Duration.ofMinutes(5));
+        new MediaProcessor().loop(clip, seconds, file);
         System.out.printf(Locale.ROOT, "looped %s to %.0f s%n", clip.getFileName(), seconds);
         return file;
     }
