@@ -77,8 +77,7 @@ public final class FrameDecoder implements AutoCloseable, Iterable<DecodedFrame>
 
     /** Like {@link #open(MediaProcessor, Path, double, int, int)}, for a video already probed. */
     public static FrameDecoder open(FfmpegBinaries binaries, Path video, ProbeResult probe, double fps, int maxWidth, int maxHeight) {
-        if (!(fps > 0)) throw new IllegalArgumentException("fps must be positive, was " + fps);
-        int[] size = fit(probe.displayWidth(), probe.displayHeight(), maxWidth, maxHeight);
+        int[] size = frameSize(probe, fps, maxWidth, maxHeight);
         return new FrameDecoder(binaries, video, size[0], size[1],
                 FfmpegCommands.decodeFrames(binaries.ffmpeg(), video, fps, size[0], size[1], skipsNonReference(probe, fps)), null);
     }
@@ -96,8 +95,7 @@ public final class FrameDecoder implements AutoCloseable, Iterable<DecodedFrame>
     /** Like {@link #openWithStoryboard(MediaProcessor, Path, double, int, int, Path)}, for a video already probed. */
     public static FrameDecoder openWithStoryboard(FfmpegBinaries binaries, Path video, ProbeResult probe, double fps, int maxWidth, int maxHeight,
                                                   Path storyboardJpeg) {
-        if (!(fps > 0)) throw new IllegalArgumentException("fps must be positive, was " + fps);
-        int[] size = fit(probe.displayWidth(), probe.displayHeight(), maxWidth, maxHeight);
+        int[] size = frameSize(probe, fps, maxWidth, maxHeight);
         StoryboardLayout layout = StoryboardLayout.forVideo(probe.durationSeconds(), probe.displayWidth(), probe.displayHeight());
         Storyboard storyboard = new Storyboard(layout, storyboardJpeg, MediaProcessor.temporary(storyboardJpeg));
         try {
@@ -107,6 +105,12 @@ public final class FrameDecoder implements AutoCloseable, Iterable<DecodedFrame>
         }
         return new FrameDecoder(binaries, video, size[0], size[1], FfmpegCommands.decodeFramesAndStoryboard(binaries.ffmpeg(),
                 video, fps, size[0], size[1], skipsNonReference(probe, fps), layout, storyboard.temporary()), storyboard);
+    }
+
+    /** The size frames are decoded at, for a valid sampling rate. */
+    private static int[] frameSize(ProbeResult probe, double fps, int maxWidth, int maxHeight) {
+        if (!(fps > 0)) throw new IllegalArgumentException("fps must be positive, was " + fps);
+        return fit(probe.displayWidth(), probe.displayHeight(), maxWidth, maxHeight);
     }
 
     private static boolean skipsNonReference(ProbeResult probe, double fps) {

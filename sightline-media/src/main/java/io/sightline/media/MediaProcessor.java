@@ -205,14 +205,13 @@ public final class MediaProcessor {
         }
     }
 
-    /** Moves a file ffmpeg wrote into place; false, leaving nothing, when it wrote nothing. */
+    /** Moves a file ffmpeg wrote beside its target into place; false, leaving nothing, when it wrote nothing. */
     static boolean putInPlace(Path temp, Path target) {
         try {
             if (!Files.isRegularFile(temp) || Files.size(temp) == 0) {
                 Files.deleteIfExists(temp);
                 return false;
             }
-            Files.createDirectories(target.toAbsolutePath().getParent());
             move(temp, target);
             return true;
         } catch (IOException e) {
