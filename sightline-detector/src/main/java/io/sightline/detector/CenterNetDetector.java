@@ -36,9 +36,10 @@ public final class CenterNetDetector implements LoadableDetector {
     static final int STRIDE = 4;
     /** The network halves the input five times. */
     static final int MULTIPLE = 32;
+    private static final List<String> OUTPUTS = List.of(PEAKS, BOX_SIZES);
     /** Up to the two maps decoded here; a change of outputs needs a new name, as a new converter version does. */
     static final ConvertedModelCache.Conversion CONVERSION = new ConvertedModelCache.Conversion(
-            "onnx" + TfjsOnnxConverter.VERSION, ".onnx", json -> TfjsOnnxConverter.convert(json, List.of(PEAKS, BOX_SIZES)));
+            "onnx" + TfjsOnnxConverter.VERSION, ".onnx", json -> TfjsOnnxConverter.convert(json, OUTPUTS));
     /** The exported graph keeps its 100 best peaks; so does the decoding here. */
     private static final int MAX_PEAKS = 100;
     private static final int EDGES = 4;
@@ -66,7 +67,7 @@ public final class CenterNetDetector implements LoadableDetector {
 
     /** The graph is asked for on first use: a model store fetches and verifies it only then. */
     static CenterNetDetector fromSource(Supplier<Path> graphJson, DetectorSettings settings) {
-        OnnxModel model = new OnnxModel(graphJson, CONVERSION, INPUT, shape(WIDE[0], WIDE[1]), List.of(PEAKS, BOX_SIZES), settings.threads());
+        OnnxModel model = new OnnxModel(graphJson, CONVERSION, INPUT, shape(WIDE[0], WIDE[1]), OUTPUTS, settings.threads());
         return new CenterNetDetector(model, settings);
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Finds burned-in overlays: fed the text read from frames in time order, it reports the text
@@ -112,7 +113,7 @@ public final class OverlayTracker {
         return stable().map(c -> c.anchor).toList();
     }
 
-    private java.util.stream.Stream<Candidate> stable() {
+    private Stream<Candidate> stable() {
         return candidates.stream().filter(Candidate::stable)
                 .sorted(Comparator.comparingDouble((Candidate c) -> c.anchor.centerY()).thenComparingDouble(c -> c.anchor.x1()));
     }
