@@ -37,9 +37,14 @@ public final class PipelineRun {
     static final String RESULT = "RESULT ";
     private static final Duration DECODE_TIMEOUT = Duration.ofHours(1);
 
-    /** One pass over the input; times in milliseconds. */
+    /**
+     * One pass over the input; times in milliseconds. {@code perceiveJvmCpu} is the CPU time of all of this JVM's
+     * threads while perceiving (stages, garbage collection, compilation), {@code perceiveFfmpegCpu} that of the
+     * ffmpeg decoding the frames.
+     */
     public record Pass(double probe, double prepare, double hls, double thumbnails, double perceive, double index, double plainDecode,
-                       int frames, Map<String, Double> stageMillis) {
+                       int frames, Map<String, Double> stageMillis, Map<String, Double> stageCpuMillis, double perceiveJvmCpu,
+                       double perceiveFfmpegCpu) {
         double total() {
             return probe + prepare + hls + thumbnails + perceive + index;
         }
@@ -84,7 +89,10 @@ public final class PipelineRun {
                     return media.storyboardFromKeyframes(mp4, dir.resolve("storyboard.jpg"), probe.durationSeconds(), p -> { });
                 }).millis();
                 PerceptionEngine withStoryboard = engine.withFrameSource(new MediaFrameSource(media).withStoryboard(dir.resolve("storyboard.jpg"), l -> { }));
+                double jvmCpu = Machine.processCpuMillis(), ffmpegCpu = Machine.childrenCpuMillis();
                 Timed<PerceptionResult> perceived = time(() -> withStoryboard.perceive("video", mp4, ProgressListener.ignore()));
+                jvmCpu = Machine.processCpuMillis() - jvmCpu;
+                ffmpegCpu = Machine.childrenCpuMillis() - ffmpegCpu;
                 double indexMs = time(() -> {
                     index.index(perceived.value().segments(), context("video"));
                     return dir;
@@ -92,7 +100,7 @@ public final class PipelineRun {
                 double decodeMs = time(() -> FfmpegProcess.capture(media.binaries(), FfmpegCommands.decodeOnly(media.binaries().ffmpeg(), mp4),
                         DECODE_TIMEOUT)).millis();
                 passes.add(new Pass(probeMs, prepared.millis(), hlsMs, thumbnailsMs, perceived.millis(), indexMs, decodeMs,
-                        perceived.value().frames(), perceived.value().stageMillis()));
+                        perceived.value().frames(), perceived.value().stageMillis(), perceived.value().stageCpuMillis(), jvmCpu, ffmpegCpu));
                 deleteRecursively(dir);
             }
             Measurement m = new Measurement(video.getFileName().toString(), probe.displayWidth(), probe.displayHeight(), probe.durationSeconds(),

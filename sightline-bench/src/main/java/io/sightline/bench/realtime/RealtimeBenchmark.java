@@ -42,6 +42,8 @@ public final class RealtimeBenchmark {
     /** A 5 s 720p dashcam clip of the shared clips with a burned-in clock and speed. */
     static final String LOOPED = "dad_000528.mp4";
     private static final List<String> STAGES = List.of("decode", "detect", "colour", "ocr", "overlay", "ego", "track", "scene", "segments");
+    /** The stages that take CPU of their own: decode waits on ffmpeg, and the rest are under a millisecond. */
+    private static final List<String> CPU_STAGES = List.of("detect", "ocr", "overlay", "ego", "scene");
 
     private RealtimeBenchmark() {}
 
@@ -91,6 +93,15 @@ public final class RealtimeBenchmark {
         System.out.println("| input | frames | " + String.join(" | ", STAGES) + " | perceive ms/frame |");
         System.out.println("|---|---|" + "---|".repeat(STAGES.size()) + "---|");
         for (Measurement m : concat(sharedResults, generatedResults)) stageRow(m);
+
+        System.out.printf(Locale.ROOT, "%n## Where the cores go while perceiving: CPU ms per sampled frame (median of %d passes)%n", runs);
+        System.out.println();
+        System.out.println("Stages count their own thread's CPU; the JVM column is all of its threads (stages, GC, JIT), ffmpeg the decoder"
+                + " process; cores busy = (JVM + ffmpeg) / perceive wall time, at most " + Runtime.getRuntime().availableProcessors() + ".");
+        System.out.println();
+        System.out.println("| input | " + String.join(" | ", CPU_STAGES) + " | JVM | ffmpeg | cores busy |");
+        System.out.println("|---|" + "---|".repeat(CPU_STAGES.size() + 3));
+        for (Measurement m : concat(sharedResults, generatedResults)) cpuRow(m);
         System.out.printf(Locale.ROOT, "%nmachine at end: %s; target: realtime × >= %.0f, peak RSS <= 2048 MB%n", Machine.uptime(), TARGET);
     }
 
@@ -174,6 +185,17 @@ public final class RealtimeBenchmark {
             row.append(String.format(Locale.ROOT, " %.1f |", median(m, p -> p.stageMillis().getOrDefault(stage, 0.0)) / frames));
         }
         row.append(String.format(Locale.ROOT, " %.1f |", median(m, Pass::perceive) / frames));
+        System.out.println(row);
+    }
+
+    private static void cpuRow(Measurement m) {
+        double frames = median(m, Pass::frames);
+        StringBuilder row = new StringBuilder("| " + m.input() + " |");
+        for (String stage : CPU_STAGES) {
+            row.append(String.format(Locale.ROOT, " %.1f |", median(m, p -> p.stageCpuMillis().getOrDefault(stage, 0.0)) / frames));
+        }
+        row.append(String.format(Locale.ROOT, " %.1f | %.1f | %.2f |", median(m, Pass::perceiveJvmCpu) / frames,
+                median(m, Pass::perceiveFfmpegCpu) / frames, median(m, p -> (p.perceiveJvmCpu() + p.perceiveFfmpegCpu()) / p.perceive())));
         System.out.println(row);
     }
 

@@ -19,6 +19,8 @@ import io.sightline.vision.ocr.OcrEngine;
 import io.sightline.vision.ocr.TextLine;
 import io.sightline.vision.overlay.OverlayRereader;
 import io.sightline.vision.overlay.OverlayTracker;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -165,7 +167,7 @@ public final class PerceptionEngine {
                     sceneSamples.isEmpty() ? null : SceneTimeline.of(sceneSamples),
                     read == null ? null : read.overlays(), read == null ? List.of() : read.reads(), frameTimes).segments());
             progress.progress(100);
-            return new PerceptionResult(segments, run.warnings(), duration, run.frames, run.millis());
+            return new PerceptionResult(segments, run.warnings(), duration, run.frames, Run.copy(run.millis), Run.copy(run.cpuMillis));
         }
     }
 
@@ -357,17 +359,21 @@ public final class PerceptionEngine {
 
     /** Per-video bookkeeping: stage times and warnings, from the perceiving thread and the detecting one. */
     private static final class Run {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
         final Map<String, Double> millis = Collections.synchronizedMap(new LinkedHashMap<>());
+        final Map<String, Double> cpuMillis = Collections.synchronizedMap(new LinkedHashMap<>());
         final Set<String> warnings = Collections.synchronizedSet(new LinkedHashSet<>());
         final AtomicInteger stageFailures = new AtomicInteger();
         int frames;
 
         <T> T time(String stage, Supplier<T> work) {
             long start = System.nanoTime();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             try {
                 return work.get();
             } finally {
                 millis.merge(stage, (System.nanoTime() - start) / 1e6, Double::sum);
+                cpuMillis.merge(stage, (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6, Double::sum);
             }
         }
 
@@ -385,9 +391,9 @@ public final class PerceptionEngine {
             warnings.add(message);
         }
 
-        Map<String, Double> millis() {
-            synchronized (millis) {
-                return new LinkedHashMap<>(millis);
+        static Map<String, Double> copy(Map<String, Double> synchronizedMap) {
+            synchronized (synchronizedMap) {
+                return new LinkedHashMap<>(synchronizedMap);
             }
         }
 

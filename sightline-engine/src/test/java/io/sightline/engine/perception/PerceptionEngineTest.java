@@ -134,6 +134,9 @@ class PerceptionEngineTest {
         assertThat(result.warnings()).contains("no object detector configured: objects were not perceived",
                 "no OCR configured: on-screen text was not read");
         assertThat(result.stageMillis()).containsKeys("decode", "ego", "scene", "segments").doesNotContainKey("detect");
+        // a stage's CPU is its own thread's, so it is spent within the stage's wall time
+        assertThat(result.stageCpuMillis()).containsOnlyKeys(result.stageMillis().keySet());
+        assertThat(result.stageCpuMillis().get("ego")).isPositive().isLessThanOrEqualTo(result.stageMillis().get("ego") + 1);
     }
 
     @Test
