@@ -2,7 +2,8 @@ package io.sightline.detector.onnx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sightline.detector.onnx.OnnxGraph.Attribute;
+import io.sightline.vision.onnx.OnnxGraph;
+import io.sightline.vision.onnx.OnnxGraph.Attribute;
 import io.sightline.detector.tfjs.TfjsWeights;
 import io.sightline.detector.tfjs.TfjsWeights.Weight;
 import java.io.IOException;

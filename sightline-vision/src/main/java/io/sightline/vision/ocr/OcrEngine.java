@@ -8,6 +8,7 @@ import io.sightline.vision.image.Box;
 import io.sightline.vision.image.RgbImage;
 import io.sightline.vision.model.ModelCatalog;
 import io.sightline.vision.model.ModelStore;
+import io.sightline.vision.onnx.OnnxSimplifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
@@ -241,15 +242,26 @@ public final class OcrEngine implements AutoCloseable {
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
                 options.setIntraOpNumThreads(settings.threads());
-                detector = environment.createSession(detection.toString(), options);
+                detector = environment.createSession(simplified(detection), options);
                 decoder = new CtcDecoder(Files.readAllLines(keys));
-                recognizer = environment.createSession(recognition.toString(), options);
+                recognizer = environment.createSession(simplified(recognition), options);
             }
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot load PP-OCR models from " + detection.getParent(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The model with its convolutions' scalar affines folded in and hard-swish in two ops ({@link OnnxSimplifier}):
+     * the same outputs, in about 15 % less time on one core.
+     */
+    private static byte[] simplified(Path model) throws IOException {
+        OnnxSimplifier.Simplified s = OnnxSimplifier.simplify(Files.readAllBytes(model));
+        log.debug("{}: {} affines folded into convolutions, {} hard-swishes in two ops", model.getFileName(),
+                s.affinesAfter() + s.affinesBefore(), s.hardSwishes());
+        return s.model();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.sightline.detector.onnx;
+package io.sightline.vision.onnx;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,40 +12,52 @@ import java.util.Set;
  * the order they are added, float initializers, float inputs and outputs. Field
  * numbers are those of {@code onnx/onnx.proto}.
  */
-final class OnnxGraph {
+public final class OnnxGraph {
     /** IR version 7 goes with opset 13. */
     static final int IR_VERSION = 7;
     static final int OPSET = 13;
-    static final int FLOAT = 1;
+    public static final int FLOAT = 1;
 
+    private static final int ATTRIBUTE_FLOAT = 1;
     private static final int ATTRIBUTE_INT = 2;
     private static final int ATTRIBUTE_STRING = 3;
     private static final int ATTRIBUTE_INTS = 7;
 
     /** A node attribute. */
-    static final class Attribute {
+    public static final class Attribute {
         private final Protobuf proto = new Protobuf();
 
         private Attribute(String name, int type) {
             proto.string(1, name).varint(20, type);
         }
 
-        static Attribute of(String name, long value) {
+        public static Attribute of(String name, float value) {
+            Attribute a = new Attribute(name, ATTRIBUTE_FLOAT);
+            a.proto.fixed32(2, Float.floatToRawIntBits(value));
+            return a;
+        }
+
+        public static Attribute of(String name, long value) {
             Attribute a = new Attribute(name, ATTRIBUTE_INT);
             a.proto.varint(3, value);
             return a;
         }
 
-        static Attribute of(String name, String value) {
+        public static Attribute of(String name, String value) {
             Attribute a = new Attribute(name, ATTRIBUTE_STRING);
             a.proto.string(4, value);
             return a;
         }
 
-        static Attribute ints(String name, long... values) {
+        public static Attribute ints(String name, long... values) {
             Attribute a = new Attribute(name, ATTRIBUTE_INTS);
             for (long v : values) a.proto.varint(8, v);
             return a;
+        }
+
+        /** The {@code AttributeProto} message. */
+        public byte[] toByteArray() {
+            return proto.toByteArray();
         }
     }
 
@@ -55,39 +67,44 @@ final class OnnxGraph {
     private final List<Protobuf> outputs = new ArrayList<>();
     private final Set<String> initialized = new HashSet<>();
 
-    /** Adds a node with one output; returns the output's name. */
-    String node(String op, String output, List<String> nodeInputs, Attribute... attributes) {
-        Protobuf node = new Protobuf();
-        nodeInputs.forEach(input -> node.string(1, input));
-        node.string(2, output).string(3, output).string(4, op);
-        for (Attribute a : attributes) node.message(5, a.proto);
-        nodes.add(node);
+    /** Adds a node with one output, named after it; returns the output's name. */
+    public String node(String op, String output, List<String> nodeInputs, Attribute... attributes) {
+        nodes.add(nodeProto(op, output, nodeInputs, List.of(output), List.of(attributes)));
         return output;
     }
 
-    /** A float constant; returns its name. Adding the same name twice keeps the first. */
-    String floats(String name, long[] dims, float[] values) {
-        ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (float v : values) raw.putFloat(v);
-        return initializer(name, dims, FLOAT, raw.array());
+    /** A {@code NodeProto} of the default domain. */
+    public static Protobuf nodeProto(String op, String name, List<String> inputs, List<String> outputs, List<Attribute> attributes) {
+        Protobuf node = new Protobuf();
+        inputs.forEach(input -> node.string(1, input));
+        outputs.forEach(output -> node.string(2, output));
+        node.string(3, name).string(4, op);
+        for (Attribute a : attributes) node.message(5, a.proto);
+        return node;
     }
 
-    private String initializer(String name, long[] dims, int type, byte[] raw) {
-        if (!initialized.add(name)) return name;
-        Protobuf tensor = new Protobuf();
-        for (long d : dims) tensor.varint(1, d);
-        tensor.varint(2, type).string(8, name).bytes(9, raw);
-        initializers.add(tensor);
+    /** A float constant; returns its name. Adding the same name twice keeps the first. */
+    public String floats(String name, long[] dims, float[] values) {
+        if (initialized.add(name)) initializers.add(floatTensor(name, dims, values));
         return name;
     }
 
+    /** A {@code TensorProto} of floats, little-endian in {@code raw_data}. */
+    public static Protobuf floatTensor(String name, long[] dims, float[] values) {
+        ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) raw.putFloat(v);
+        Protobuf tensor = new Protobuf();
+        for (long d : dims) tensor.varint(1, d);
+        return tensor.varint(2, FLOAT).string(8, name).bytes(9, raw.array());
+    }
+
     /** A float input; a dimension is either a {@link Long} size or a {@link String} name for a size given at run time. */
-    void input(String name, Object... dims) {
+    public void input(String name, Object... dims) {
         inputs.add(valueInfo(name, dims));
     }
 
     /** A float output of a shape left to the runtime. */
-    void output(String name) {
+    public void output(String name) {
         outputs.add(valueInfo(name, null));
     }
 
@@ -104,7 +121,7 @@ final class OnnxGraph {
         return new Protobuf().string(1, name).message(2, new Protobuf().message(1, tensorType));
     }
 
-    byte[] toModel(String graphName, String producer) {
+    public byte[] toModel(String graphName, String producer) {
         Protobuf graph = new Protobuf();
         nodes.forEach(n -> graph.message(1, n));
         graph.string(2, graphName);
