@@ -143,6 +143,7 @@ public final class OnnxSimplifier {
     private void read(byte[] raw) {
         Node n = new Node();
         n.raw = raw;
+        // NodeProto: input 1, output 2, name 3, op_type 4, attribute 5, domain 7
         for (Field f : Protobuf.fields(raw)) {
             switch (f.number()) {
                 case 1 -> n.inputs.add(f.string());
