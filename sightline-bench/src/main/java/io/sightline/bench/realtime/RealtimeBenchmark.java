@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Realtime factor of the whole pipeline (media + perception + index) at default settings: video
  * seconds per wall second, per step and per perception stage (ms per sampled frame), against a
- * plain ffmpeg decode of the same file, with each input's peak RSS. Medians of {@code -Druns=3}
+ * plain ffmpeg decode of the same file, with each input's peak RSS, and where the CPU went while
+ * perceiving (per stage, the whole JVM, the ffmpeg decoding, how many cores were busy). Medians of {@code -Druns=3}
  * passes; each input runs in a child JVM ({@link PipelineRun}, heap {@code -Dheap=1g}) so the
  * peak is its own.
  *
