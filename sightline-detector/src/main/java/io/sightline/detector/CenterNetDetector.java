@@ -4,6 +4,7 @@ import io.sightline.detector.onnx.TfjsOnnxConverter;
 import io.sightline.detector.tfjs.ConvertedModelCache;
 import io.sightline.vision.detect.Detection;
 import io.sightline.vision.image.RgbImage;
+import io.sightline.vision.onnx.OnnxSimplifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +38,13 @@ public final class CenterNetDetector implements LoadableDetector {
     /** The network halves the input five times. */
     static final int MULTIPLE = 32;
     private static final List<String> OUTPUTS = List.of(PEAKS, BOX_SIZES);
-    /** Up to the two maps decoded here; a change of outputs needs a new name, as a new converter version does. */
+    /**
+     * Up to the two maps decoded here, simplified (the hard-swish's scalar folded into the convolution that reads
+     * it); a change of outputs needs a new name, as a new converter or simplifier version does.
+     */
     static final ConvertedModelCache.Conversion CONVERSION = new ConvertedModelCache.Conversion(
-            "onnx" + TfjsOnnxConverter.VERSION, ".onnx", json -> TfjsOnnxConverter.convert(json, OUTPUTS));
+            "onnx" + TfjsOnnxConverter.VERSION + "." + OnnxSimplifier.VERSION, ".onnx",
+            json -> OnnxSimplifier.simplify(TfjsOnnxConverter.convert(json, OUTPUTS)).model());
     /** The exported graph keeps its 100 best peaks; so does the decoding here. */
     private static final int MAX_PEAKS = 100;
     private static final int EDGES = 4;

@@ -25,7 +25,7 @@ import java.util.Set;
  * input and at each output, so callers feed and read NHWC as before.
  *
  * <p>Only the ops of image backbones and heads are known (convolutions, plain and fused, and
- * depthwise; element-wise arithmetic; ReLU, ReLU6, sigmoid; spatial mean; concatenation along
+ * depthwise; element-wise arithmetic; ReLU, ReLU6, sigmoid, hard-swish; spatial mean; concatenation along
  * channels; bilinear upsampling; max-pooling; the peak test {@code Equal} + {@code Cast}). An
  * unknown op fails the conversion rather than producing a model that computes something else.
  * The graph is cut at the requested outputs, so ops past them (e.g. fixed-size decoding) need
@@ -38,7 +38,7 @@ import java.util.Set;
  */
 public final class TfjsOnnxConverter {
     /** Bump when the conversion changes, so models converted by an older version are converted again. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Dimension names of the input the model is run at. */
@@ -108,7 +108,7 @@ public final class TfjsOnnxConverter {
                 continue;
             }
             Node n = node(current);
-            List<String> missing = n.inputs().stream().filter(i -> !emitted.containsKey(i) && !isConstant(i)).toList();
+            List<String> missing = dependencies(n).stream().filter(i -> !emitted.containsKey(i) && !isConstant(i)).toList();
             if (missing.isEmpty()) {
                 emitted.put(current, emit(n));
                 pending.remove(pending.size() - 1);
@@ -118,6 +118,69 @@ public final class TfjsOnnxConverter {
             }
         }
         return emitted.get(node.name());
+    }
+
+    /** The tensors a node is computed from: its inputs, or for a hard-swish the one tensor it swishes. */
+    private List<String> dependencies(Node n) {
+        String hardSwish = hardSwishInput(n);
+        return hardSwish == null ? n.inputs() : List.of(hardSwish);
+    }
+
+    /**
+     * x when {@code n} is MobileNetV3's hard-swish {@code Mul(Mul(x, c), Relu6(Add(x, 3)))} with c = 1/6 as
+     * float16 stores it (operands in either order); null otherwise.
+     */
+    private String hardSwishInput(Node n) {
+        if (!n.op().equals("Mul") || n.inputs().size() != 2) return null;
+        for (int i = 0; i < 2; i++) {
+            Node scaled = nodes.get(n.inputs().get(i));
+            Node relu6 = nodes.get(n.inputs().get(1 - i));
+            if (scaled == null || relu6 == null || !relu6.op().equals("Relu6")) continue;
+            Node shifted = nodes.get(relu6.inputs().get(0));
+            String x = operandBeside(scaled, "Mul", 1 / 6f);
+            if (x != null && shifted != null && (x.equals(operandBeside(shifted, "Add", 3)) || x.equals(operandBeside(shifted, "AddV2", 3)))) return x;
+        }
+        return null;
+    }
+
+    /** The tensor operand of {@code n} when it is {@code op} of a tensor and a scalar constant within 0.1 % of {@code value}; else null. */
+    private String operandBeside(Node n, String op, float value) {
+        if (!n.op().equals(op) || n.inputs().size() != 2) return null;
+        for (int i = 0; i < 2; i++) {
+            String constant = n.inputs().get(i), tensor = n.inputs().get(1 - i);
+            Weight w = isConstant(constant) ? weights.get(constant) : null;
+            if (w != null && w.isFloat() && w.floats().length == 1 && Math.abs(w.floats()[0] - value) <= 1e-3f * value && !isConstant(tensor)) {
+                return tensor;
+            }
+        }
+        return null;
+    }
+
+    /** The constant c of a hard-swish ({@link #hardSwishInput}): 1/6 as the graph stores it. */
+    private float hardSwishScale(Node n) {
+        for (String input : n.inputs()) {
+            Node scaled = nodes.get(input);
+            if (!scaled.op().equals("Mul")) continue;
+            for (String operand : scaled.inputs()) {
+                if (isConstant(operand)) return weights.get(operand).floats()[0];
+            }
+        }
+        throw new IllegalStateException("no hard-swish in " + n.name());
+    }
+
+    /**
+     * x · c · relu6(x + 3) as {@code Mul(Mul(x, HardSigmoid(x)), 6c)}: HardSigmoid(x) = relu6(x + 3) / 6 exactly,
+     * and the scalar 6c keeps the graph's own rounding of 1/6, which is float16's (TF.js stores weights so). Three
+     * passes over the map instead of four; {@code OnnxSimplifier} folds the scalar into a convolution that reads it.
+     */
+    private String hardSwish(Node n, String x) {
+        strides.put(n.name(), strides.get(x));
+        String input = emitted.get(x);
+        String gate = onnx.node("HardSigmoid", n.name() + "/hard_sigmoid", List.of(input),
+                Attribute.of("alpha", 1 / 6f), Attribute.of("beta", 0.5f));
+        String swished = onnx.node("Mul", n.name() + "/swished", List.of(input, gate));
+        String scale = onnx.floats(n.name() + "/scale", new long[0], new float[] {6 * hardSwishScale(n)});
+        return onnx.node("Mul", out(n), List.of(swished, scale));
     }
 
     /** The ONNX name of a node's output: its TF name, except for the model's outputs, whose NCHW form is transposed into that name. */
@@ -153,7 +216,10 @@ public final class TfjsOnnxConverter {
             }
             case "Add", "AddV2" -> elementwise(n, "Add");
             case "Sub" -> elementwise(n, "Sub");
-            case "Mul" -> elementwise(n, "Mul");
+            case "Mul" -> {
+                String hardSwish = hardSwishInput(n);
+                yield hardSwish == null ? elementwise(n, "Mul") : hardSwish(n, hardSwish);
+            }
             case "Equal" -> elementwise(n, "Equal");
             case "Cast" -> cast(n);
             case "Mean" -> spatialMean(n);

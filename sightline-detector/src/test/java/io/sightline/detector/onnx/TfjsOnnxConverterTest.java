@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.sightline.detector.tfjs.TinyTfjsModel;
 import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ class TfjsOnnxConverterTest {
         for (int p = 0; p < height * width; p++) {
             assertThat(output[p]).isCloseTo(TinyTfjsModel.expected(input[2 * p], input[2 * p + 1]), within(1e-3f));
         }
+        // the hard-swish went the fused way (op names are plain strings in the protobuf)
+        assertThat(new String(model, StandardCharsets.ISO_8859_1)).contains("HardSigmoid");
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.Map;
  *   <li>{@code Add(Mul(Conv(x, W, B), a), b)} becomes {@code Conv(x, aW, aB + b)};</li>
  *   <li>{@code Conv(Add(Mul(h, c), d), W, B)} becomes {@code Conv(h, cW, B + d·ΣW)}; when the
  *       convolution pads (zeros of its input), {@code Conv(Add(h, d/c), cW, B)} instead, which pads
- *       the same zeros;</li>
+ *       the same zeros; a scale alone, {@code Conv(Mul(h, c), W, B)}, becomes {@code Conv(h, cW, B)};</li>
  *   <li>hard-swish {@code Div(Mul(x, Clip(Add(x, 3), 0, 6)), 6)} becomes
  *       {@code Mul(x, HardSigmoid(x, 1/6, 1/2))}, two ops of every opset instead of four.</li>
  * </ol>
@@ -28,6 +28,9 @@ import java.util.Map;
  * and constant weights; everything else in the model is kept byte for byte.
  */
 public final class OnnxSimplifier {
+    /** Bump when the rewrites change, so models simplified and cached by an older version are made again. */
+    public static final int VERSION = 1;
+
     /** The rewritten model and how many of each rewrite were made. */
     public record Simplified(byte[] model, int affinesAfter, int affinesBefore, int hardSwishes) {
         public int rewrites() {
@@ -225,37 +228,41 @@ public final class OnnxSimplifier {
         affinesAfter++;
     }
 
-    /** 2: {@code Conv(Add(Mul(h, c), d), W, B)} → {@code Conv(h, cW, B + d·ΣW)}, or {@code Conv(Add(h, d/c), cW, B)} when it pads. */
+    /**
+     * 2: {@code Conv(Add(Mul(h, c), d), W, B)} → {@code Conv(h, cW, B + d·ΣW)}, or {@code Conv(Add(h, d/c), cW, B)}
+     * when it pads; {@code Conv(Mul(h, c), W, B)} → {@code Conv(h, cW, B)}.
+     */
     private void affineBefore(Node conv) {
         if (!conv.is("Conv")) return;
-        String shifted = conv.inputs.get(0);
-        Node add = producer(shifted, "Add");
-        String scaled = add == null ? null : tensorBesideScalar(add);
-        Float d = scaled == null ? null : scalarBeside(add, scaled);
-        Node mul = d == null || uses.getOrDefault(shifted, 0) != 1 ? null : producer(scaled, "Mul");
-        String h = mul == null || uses.getOrDefault(scaled, 0) != 1 ? null : tensorBesideScalar(mul);
+        String input = conv.inputs.get(0);
+        if (uses.getOrDefault(input, 0) != 1) return;
+        Node add = producer(input, "Add");
+        String scaled = add == null ? input : tensorBesideScalar(add);
+        Float d = add == null ? Float.valueOf(0) : scaled == null ? null : scalarBeside(add, scaled);
+        Node mul = d == null || (add != null && uses.getOrDefault(scaled, 0) != 1) ? null : producer(scaled, "Mul");
+        String h = mul == null ? null : tensorBesideScalar(mul);
         Float c = h == null ? null : scalarBeside(mul, h);
         Constant[] wb = c == null || Math.abs(c) < 1e-6f ? null : weightsAndBias(conv);
         if (wb == null) return;
         float[] w = wb[0].values().clone(), bias = wb[1].values().clone();
         int perOutput = w.length / bias.length;
-        boolean pads = pads(conv);
+        boolean shiftKept = add != null && pads(conv);
         for (int o = 0; o < bias.length; o++) {
             double sum = 0;
             for (int k = o * perOutput; k < (o + 1) * perOutput; k++) {
                 sum += w[k];
                 w[k] *= c;
             }
-            if (!pads) bias[o] += (float) (d * sum);
+            if (!shiftKept) bias[o] += (float) (d * sum);
         }
         remove(mul);
-        if (pads) {
+        if (shiftKept) {
             int scaledAt = add.inputs.indexOf(scaled);
             replaceInput(add, 1 - scaledAt, scalar(d / c));
             replaceInput(add, scaledAt, h);
-            setWeights(conv, shifted, wb[0].dims(), w, bias);
+            setWeights(conv, input, wb[0].dims(), w, bias);
         } else {
-            remove(add);
+            if (add != null) remove(add);
             setWeights(conv, h, wb[0].dims(), w, bias);
         }
         affinesBefore++;

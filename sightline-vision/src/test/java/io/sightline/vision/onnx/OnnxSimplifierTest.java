@@ -37,15 +37,18 @@ class OnnxSimplifierTest {
         x = g.node("Relu", "relu", List.of(x));
         x = affine(g, "before3", x, 0.5f, 0.25f);
         x = conv(g, "conv3", x, 2, 4, 3, true, false);
+        x = g.node("Relu", "relu3", List.of(x));
+        x = g.node("Mul", "before4", List.of(x, g.floats("before4/scale", new long[0], new float[] {0.8f})));
+        x = conv(g, "conv4", x, 2, 2, 3, true, true);
         g.output(x);
         byte[] model = g.toModel("test", "test");
 
         OnnxSimplifier.Simplified simplified = OnnxSimplifier.simplify(model);
 
         assertThat(simplified.affinesAfter()).isEqualTo(1);
-        assertThat(simplified.affinesBefore()).isEqualTo(2);
+        assertThat(simplified.affinesBefore()).isEqualTo(3);
         assertThat(simplified.hardSwishes()).isEqualTo(1);
-        assertThat(ops(simplified.model())).containsExactly("Conv", "HardSigmoid", "Mul", "Conv", "Relu", "Add", "Conv");
+        assertThat(ops(simplified.model())).containsExactly("Conv", "HardSigmoid", "Mul", "Conv", "Relu", "Add", "Conv", "Relu", "Conv");
         assertSameOutputs(model, simplified.model());
     }
 
