@@ -138,7 +138,8 @@ public final class TfjsOnnxConverter {
             if (scaled == null || relu6 == null || !relu6.op().equals("Relu6")) continue;
             Node shifted = nodes.get(relu6.inputs().get(0));
             String x = operandBeside(scaled, "Mul", 1 / 6f);
-            if (x != null && shifted != null && (x.equals(operandBeside(shifted, "Add", 3)) || x.equals(operandBeside(shifted, "AddV2", 3)))) return x;
+            if (x == null || shifted == null) continue;
+            if (x.equals(operandBeside(shifted, "Add", 3)) || x.equals(operandBeside(shifted, "AddV2", 3))) return x;
         }
         return null;
     }
@@ -149,9 +150,8 @@ public final class TfjsOnnxConverter {
         for (int i = 0; i < 2; i++) {
             String constant = n.inputs().get(i), tensor = n.inputs().get(1 - i);
             Weight w = isConstant(constant) ? weights.get(constant) : null;
-            if (w != null && w.isFloat() && w.floats().length == 1 && Math.abs(w.floats()[0] - value) <= 1e-3f * value && !isConstant(tensor)) {
-                return tensor;
-            }
+            boolean scalar = w != null && w.isFloat() && w.floats().length == 1;
+            if (scalar && Math.abs(w.floats()[0] - value) <= 1e-3f * value && !isConstant(tensor)) return tensor;
         }
         return null;
     }
