@@ -122,50 +122,45 @@ public final class TfjsOnnxConverter {
 
     /** The tensors a node is computed from: its inputs, or for a hard-swish the one tensor it swishes. */
     private List<String> dependencies(Node n) {
-        String hardSwish = hardSwishInput(n);
-        return hardSwish == null ? n.inputs() : List.of(hardSwish);
+        HardSwish hardSwish = hardSwish(n);
+        return hardSwish == null ? n.inputs() : List.of(hardSwish.x());
     }
 
+    /** A hard-swish x · sixth · relu6(x + 3), sixth being 1/6 as the graph stores it. */
+    private record HardSwish(String x, float sixth) {}
+
+    /** An operand of an element-wise op beside a scalar constant. */
+    private record Scaled(String tensor, float constant) {}
+
     /**
-     * x when {@code n} is MobileNetV3's hard-swish {@code Mul(Mul(x, c), Relu6(Add(x, 3)))} with c = 1/6 as
-     * float16 stores it (operands in either order); null otherwise.
+     * {@code n} as MobileNetV3's hard-swish {@code Mul(Mul(x, c), Relu6(Add(x, 3)))} with c = 1/6 as float16
+     * stores it (operands in either order); null when it is not one.
      */
-    private String hardSwishInput(Node n) {
+    private HardSwish hardSwish(Node n) {
         if (!n.op().equals("Mul") || n.inputs().size() != 2) return null;
         for (int i = 0; i < 2; i++) {
             Node scaled = nodes.get(n.inputs().get(i));
             Node relu6 = nodes.get(n.inputs().get(1 - i));
             if (scaled == null || relu6 == null || !relu6.op().equals("Relu6")) continue;
             Node shifted = nodes.get(relu6.inputs().get(0));
-            String x = operandBeside(scaled, "Mul", 1 / 6f);
+            Scaled x = operandBeside(scaled, "Mul", 1 / 6f);
             if (x == null || shifted == null) continue;
-            if (x.equals(operandBeside(shifted, "Add", 3)) || x.equals(operandBeside(shifted, "AddV2", 3))) return x;
+            Scaled plusThree = shifted.op().equals("AddV2") ? operandBeside(shifted, "AddV2", 3) : operandBeside(shifted, "Add", 3);
+            if (plusThree != null && plusThree.tensor().equals(x.tensor())) return new HardSwish(x.tensor(), x.constant());
         }
         return null;
     }
 
     /** The tensor operand of {@code n} when it is {@code op} of a tensor and a scalar constant within 0.1 % of {@code value}; else null. */
-    private String operandBeside(Node n, String op, float value) {
+    private Scaled operandBeside(Node n, String op, float value) {
         if (!n.op().equals(op) || n.inputs().size() != 2) return null;
         for (int i = 0; i < 2; i++) {
             String constant = n.inputs().get(i), tensor = n.inputs().get(1 - i);
             Weight w = isConstant(constant) ? weights.get(constant) : null;
             boolean scalar = w != null && w.isFloat() && w.floats().length == 1;
-            if (scalar && Math.abs(w.floats()[0] - value) <= 1e-3f * value && !isConstant(tensor)) return tensor;
+            if (scalar && Math.abs(w.floats()[0] - value) <= 1e-3f * value && !isConstant(tensor)) return new Scaled(tensor, w.floats()[0]);
         }
         return null;
-    }
-
-    /** The constant c of a hard-swish ({@link #hardSwishInput}): 1/6 as the graph stores it. */
-    private float hardSwishScale(Node n) {
-        for (String input : n.inputs()) {
-            Node scaled = nodes.get(input);
-            if (!scaled.op().equals("Mul")) continue;
-            for (String operand : scaled.inputs()) {
-                if (isConstant(operand)) return weights.get(operand).floats()[0];
-            }
-        }
-        throw new IllegalStateException("no hard-swish in " + n.name());
     }
 
     /**
@@ -173,13 +168,13 @@ public final class TfjsOnnxConverter {
      * and the scalar 6c keeps the graph's own rounding of 1/6, which is float16's (TF.js stores weights so). Three
      * passes over the map instead of four; {@code OnnxSimplifier} folds the scalar into a convolution that reads it.
      */
-    private String hardSwish(Node n, String x) {
-        strides.put(n.name(), strides.get(x));
-        String input = emitted.get(x);
+    private String hardSwish(Node n, HardSwish hardSwish) {
+        strides.put(n.name(), strides.get(hardSwish.x()));
+        String input = emitted.get(hardSwish.x());
         String gate = onnx.node("HardSigmoid", n.name() + "/hard_sigmoid", List.of(input),
                 Attribute.of("alpha", 1 / 6f), Attribute.of("beta", 0.5f));
         String swished = onnx.node("Mul", n.name() + "/swished", List.of(input, gate));
-        String scale = onnx.floats(n.name() + "/scale", new long[0], new float[] {6 * hardSwishScale(n)});
+        String scale = onnx.floats(n.name() + "/scale", new long[0], new float[] {6 * hardSwish.sixth()});
         return onnx.node("Mul", out(n), List.of(swished, scale));
     }
 
@@ -217,7 +212,7 @@ public final class TfjsOnnxConverter {
             case "Add", "AddV2" -> elementwise(n, "Add");
             case "Sub" -> elementwise(n, "Sub");
             case "Mul" -> {
-                String hardSwish = hardSwishInput(n);
+                HardSwish hardSwish = hardSwish(n);
                 yield hardSwish == null ? elementwise(n, "Mul") : hardSwish(n, hardSwish);
             }
             case "Equal" -> elementwise(n, "Equal");
