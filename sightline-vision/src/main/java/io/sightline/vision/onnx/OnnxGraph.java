@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Builds an ONNX model (the {@code onnx.proto} messages, written with {@link Protobuf}): nodes in
@@ -17,6 +18,24 @@ public final class OnnxGraph {
     static final int IR_VERSION = 7;
     static final int OPSET = 13;
     public static final int FLOAT = 1;
+
+    // field numbers of onnx.proto's messages, for this writer and OnnxSimplifier's reader
+    static final int MODEL_GRAPH = 7;
+    static final int GRAPH_NODE = 1;
+    static final int GRAPH_INITIALIZER = 5;
+    static final int GRAPH_INPUT = 11;
+    static final int GRAPH_OUTPUT = 12;
+    static final int NODE_INPUT = 1;
+    static final int NODE_OUTPUT = 2;
+    static final int NODE_NAME = 3;
+    static final int NODE_OP = 4;
+    static final int NODE_ATTRIBUTE = 5;
+    static final int NODE_DOMAIN = 7;
+    static final int TENSOR_DIMS = 1;
+    static final int TENSOR_TYPE = 2;
+    static final int TENSOR_FLOATS = 4;
+    static final int TENSOR_NAME = 8;
+    static final int TENSOR_RAW = 9;
 
     private static final int ATTRIBUTE_FLOAT = 1;
     private static final int ATTRIBUTE_INT = 2;
@@ -69,17 +88,17 @@ public final class OnnxGraph {
 
     /** Adds a node with one output, named after it; returns the output's name. */
     public String node(String op, String output, List<String> nodeInputs, Attribute... attributes) {
-        nodes.add(nodeProto(op, output, nodeInputs, List.of(output), List.of(attributes)));
+        nodes.add(nodeProto(op, output, nodeInputs, List.of(output), Stream.of(attributes).map(Attribute::toByteArray).toList()));
         return output;
     }
 
-    /** A {@code NodeProto} of the default domain. */
-    public static Protobuf nodeProto(String op, String name, List<String> inputs, List<String> outputs, List<Attribute> attributes) {
+    /** A {@code NodeProto} of the default domain; {@code attributes} are {@code AttributeProto} messages. */
+    static Protobuf nodeProto(String op, String name, List<String> inputs, List<String> outputs, List<byte[]> attributes) {
         Protobuf node = new Protobuf();
-        inputs.forEach(input -> node.string(1, input));
-        outputs.forEach(output -> node.string(2, output));
-        node.string(3, name).string(4, op);
-        for (Attribute a : attributes) node.message(5, a.proto);
+        inputs.forEach(input -> node.string(NODE_INPUT, input));
+        outputs.forEach(output -> node.string(NODE_OUTPUT, output));
+        node.string(NODE_NAME, name).string(NODE_OP, op);
+        attributes.forEach(a -> node.bytes(NODE_ATTRIBUTE, a));
         return node;
     }
 
@@ -90,12 +109,12 @@ public final class OnnxGraph {
     }
 
     /** A {@code TensorProto} of floats, little-endian in {@code raw_data}. */
-    public static Protobuf floatTensor(String name, long[] dims, float[] values) {
+    static Protobuf floatTensor(String name, long[] dims, float[] values) {
         ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : values) raw.putFloat(v);
         Protobuf tensor = new Protobuf();
-        for (long d : dims) tensor.varint(1, d);
-        return tensor.varint(2, FLOAT).string(8, name).bytes(9, raw.array());
+        for (long d : dims) tensor.varint(TENSOR_DIMS, d);
+        return tensor.varint(TENSOR_TYPE, FLOAT).string(TENSOR_NAME, name).bytes(TENSOR_RAW, raw.array());
     }
 
     /** A float input; a dimension is either a {@link Long} size or a {@link String} name for a size given at run time. */
@@ -123,15 +142,15 @@ public final class OnnxGraph {
 
     public byte[] toModel(String graphName, String producer) {
         Protobuf graph = new Protobuf();
-        nodes.forEach(n -> graph.message(1, n));
+        nodes.forEach(n -> graph.message(GRAPH_NODE, n));
         graph.string(2, graphName);
-        initializers.forEach(t -> graph.message(5, t));
-        inputs.forEach(i -> graph.message(11, i));
-        outputs.forEach(o -> graph.message(12, o));
+        initializers.forEach(t -> graph.message(GRAPH_INITIALIZER, t));
+        inputs.forEach(i -> graph.message(GRAPH_INPUT, i));
+        outputs.forEach(o -> graph.message(GRAPH_OUTPUT, o));
         return new Protobuf()
                 .varint(1, IR_VERSION)
                 .string(2, producer)
-                .message(7, graph)
+                .message(MODEL_GRAPH, graph)
                 .message(8, new Protobuf().string(1, "").varint(2, OPSET))
                 .toByteArray();
     }

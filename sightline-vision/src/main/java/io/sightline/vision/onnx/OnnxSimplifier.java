@@ -1,5 +1,22 @@
 package io.sightline.vision.onnx;
 
+import static io.sightline.vision.onnx.OnnxGraph.GRAPH_INITIALIZER;
+import static io.sightline.vision.onnx.OnnxGraph.GRAPH_INPUT;
+import static io.sightline.vision.onnx.OnnxGraph.GRAPH_NODE;
+import static io.sightline.vision.onnx.OnnxGraph.GRAPH_OUTPUT;
+import static io.sightline.vision.onnx.OnnxGraph.MODEL_GRAPH;
+import static io.sightline.vision.onnx.OnnxGraph.NODE_ATTRIBUTE;
+import static io.sightline.vision.onnx.OnnxGraph.NODE_DOMAIN;
+import static io.sightline.vision.onnx.OnnxGraph.NODE_INPUT;
+import static io.sightline.vision.onnx.OnnxGraph.NODE_NAME;
+import static io.sightline.vision.onnx.OnnxGraph.NODE_OP;
+import static io.sightline.vision.onnx.OnnxGraph.NODE_OUTPUT;
+import static io.sightline.vision.onnx.OnnxGraph.TENSOR_DIMS;
+import static io.sightline.vision.onnx.OnnxGraph.TENSOR_FLOATS;
+import static io.sightline.vision.onnx.OnnxGraph.TENSOR_NAME;
+import static io.sightline.vision.onnx.OnnxGraph.TENSOR_RAW;
+import static io.sightline.vision.onnx.OnnxGraph.TENSOR_TYPE;
+
 import io.sightline.vision.onnx.OnnxGraph.Attribute;
 import io.sightline.vision.onnx.Protobuf.Field;
 import java.nio.ByteBuffer;
@@ -38,15 +55,6 @@ public final class OnnxSimplifier {
         }
     }
 
-    private static final int MODEL_GRAPH = 7;
-    private static final int GRAPH_NODE = 1;
-    private static final int GRAPH_INITIALIZER = 5;
-    private static final int GRAPH_INPUT = 11;
-    private static final int GRAPH_OUTPUT = 12;
-    private static final int TENSOR_TYPE = 2;
-    private static final int TENSOR_FLOATS = 4;
-    private static final int TENSOR_NAME = 8;
-    private static final int TENSOR_RAW = 9;
     private static final int ATTRIBUTE_TENSOR = 5;
     private static final int ATTRIBUTE_GRAPH = 6;
     private static final int ATTRIBUTE_GRAPHS = 11;
@@ -146,19 +154,18 @@ public final class OnnxSimplifier {
     private void read(byte[] raw) {
         Node n = new Node();
         n.raw = raw;
-        // NodeProto: input 1, output 2, name 3, op_type 4, attribute 5, domain 7
         for (Field f : Protobuf.fields(raw)) {
             switch (f.number()) {
-                case 1 -> n.inputs.add(f.string());
-                case 2 -> n.outputs.add(f.string());
-                case 3 -> n.name = f.string();
-                case 4 -> n.op = f.string();
-                case 5 -> {
+                case NODE_INPUT -> n.inputs.add(f.string());
+                case NODE_OUTPUT -> n.outputs.add(f.string());
+                case NODE_NAME -> n.name = f.string();
+                case NODE_OP -> n.op = f.string();
+                case NODE_ATTRIBUTE -> {
                     n.attributes.put(string(f.bytes(), 1), f);
                     n.rawAttributes.add(f.bytes());
                     n.hasSubgraph |= Protobuf.fields(f.bytes()).stream().anyMatch(a -> a.number() == ATTRIBUTE_GRAPH || a.number() == ATTRIBUTE_GRAPHS);
                 }
-                case 7 -> n.domain = f.string();
+                case NODE_DOMAIN -> n.domain = f.string();
                 default -> { }
             }
         }
@@ -182,7 +189,7 @@ public final class OnnxSimplifier {
         List<Float> floats = new ArrayList<>();
         for (Field f : Protobuf.fields(raw)) {
             switch (f.number()) {
-                case 1 -> {
+                case TENSOR_DIMS -> {
                     if (f.wireType() == Protobuf.VARINT) dims.add(f.value());
                     else dims.addAll(Protobuf.packedVarints(f.bytes()));
                 }
@@ -278,7 +285,7 @@ public final class OnnxSimplifier {
             Node clip = producer(clipped, "Clip");
             if (clip == null || uses.getOrDefault(clipped, 0) != 1 || !clipsToZeroSix(clip)) continue;
             Node add = producer(clip.inputs.get(0), "Add");
-            if (add == null || uses.getOrDefault(clip.inputs.get(0), 0) != 1 || !isScalar(scalarOperand(add, x), 3)) continue;
+            if (add == null || uses.getOrDefault(clip.inputs.get(0), 0) != 1 || !isScalar(otherOperand(add, x), 3)) continue;
             String gate = div.outputs.get(0) + "/hard_sigmoid";
             // the gate takes the Add's place, the product the Div's: each comes after what it reads
             remove(clip);
@@ -365,7 +372,7 @@ public final class OnnxSimplifier {
 
     /** The scalar constant that is {@code node}'s other operand beside {@code tensor}, or null. */
     private Float scalarBeside(Node node, String tensor) {
-        String other = scalarOperand(node, tensor);
+        String other = otherOperand(node, tensor);
         return other != null && isScalarConstant(other) ? constants.get(other).values()[0] : null;
     }
 
@@ -379,7 +386,7 @@ public final class OnnxSimplifier {
     }
 
     /** The other operand of a two-input node beside {@code tensor}, or null. */
-    private String scalarOperand(Node node, String tensor) {
+    private String otherOperand(Node node, String tensor) {
         if (node.inputs.size() != 2 || !node.inputs.contains(tensor)) return null;
         return node.inputs.get(0).equals(tensor) ? node.inputs.get(1) : node.inputs.get(0);
     }
@@ -425,16 +432,11 @@ public final class OnnxSimplifier {
     private void writeNodes(Protobuf out) {
         for (Node n : nodes) {
             if (n.removed || n.is("Constant") && madeUnused(n.outputs.get(0))) continue;
-            if (!n.changed) {
+            if (n.changed) {
+                out.message(GRAPH_NODE, OnnxGraph.nodeProto(n.op, n.name, n.inputs, n.outputs, n.rawAttributes));
+            } else {
                 out.bytes(GRAPH_NODE, n.raw);
-                continue;
             }
-            Protobuf node = new Protobuf();
-            n.inputs.forEach(i -> node.string(1, i));
-            n.outputs.forEach(o -> node.string(2, o));
-            node.string(3, n.name).string(4, n.op);
-            n.rawAttributes.forEach(a -> node.bytes(5, a));
-            out.message(GRAPH_NODE, node);
         }
     }
 
