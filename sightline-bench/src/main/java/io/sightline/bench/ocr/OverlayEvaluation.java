@@ -164,8 +164,9 @@ public final class OverlayEvaluation {
 
     /** Re-reads the overlay regions as perception does ({@link OverlayRereader}) and joins the result into rows. */
     private static List<TextLine> readRegions(OverlayRereader rereader, RgbImage frame, double seconds, OverlayTracker tracker, double aspect) {
-        List<TextLine> lines = new ArrayList<>();
-        rereader.reread(frame, seconds, tracker).forEach(lines::addAll);
+        OverlayRereader.Reread read = rereader.reread(frame, seconds, tracker);
+        List<TextLine> lines = new ArrayList<>(read.inPlace());
+        read.bands().forEach(lines::addAll);
         return TextRows.merge(lines, aspect);
     }
 

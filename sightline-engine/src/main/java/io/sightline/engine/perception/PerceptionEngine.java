@@ -255,9 +255,13 @@ public final class PerceptionEngine {
             if (overlays == null) overlays = OverlayTracker.create((double) image.width() / image.height());
             OverlayTracker tracker = overlays;
             if (t >= nextFullRead - 1e-6) {
-                List<TextLine> lines = run.stage("ocr", () -> ocr.read(image), List.of(), t);
-                tracker.accept(t, lines);
-                reads.add(new TextRead(t, lines, true));
+                if (tracker.hasRegions()) {
+                    readFrameAroundOverlays(t, image, tracker);
+                } else {
+                    List<TextLine> lines = run.stage("ocr", () -> ocr.read(image), List.of(), t);
+                    tracker.accept(t, lines);
+                    reads.add(new TextRead(t, lines, true));
+                }
                 nextFullRead = nextDue(t, settings.fullFrameOcrSeconds());
                 nextDiscoveryRead = nextDue(t, DISCOVERY_READ_SECONDS);
                 nextOverlayRead = nextDue(t, settings.overlayReadSeconds());
@@ -274,10 +278,32 @@ public final class PerceptionEngine {
                     nextDiscoveryRead = nextDue(t, DISCOVERY_READ_SECONDS);
                 }
             } else if (t >= nextOverlayRead - 1e-6) {
-                run.stage("overlay", () -> rereader.reread(image, t, tracker), List.<List<TextLine>>of(), t)
-                        .forEach(lines -> reads.add(new TextRead(t, lines, false)));
+                OverlayRereader.Reread reread = run.stage("overlay", () -> rereader.reread(image, t, tracker), OverlayRereader.Reread.NOTHING, t);
+                if (!reread.inPlace().isEmpty()) reads.add(new TextRead(t, reread.inPlace(), false));
+                addBandReads(t, reread);
                 nextOverlayRead = nextDue(t, settings.overlayReadSeconds());
             }
+        }
+
+        /**
+         * A whole-frame read once overlays are known: the lines in their line areas are not recognised with the
+         * rest but re-read in place, as between whole-frame reads, at a fraction of the cost (on a dashcam the
+         * overlay lines are most of what a whole frame holds). The read holds both, so a row joins as before.
+         */
+        private void readFrameAroundOverlays(double t, RgbImage image, OverlayTracker tracker) {
+            List<OverlayTracker.LineArea> areas = tracker.lineAreas();
+            List<TextLine> others = run.stage("ocr", () -> ocr.read(image, box -> areas.stream().noneMatch(a -> a.holdsMostOf(box))), List.of(), t);
+            tracker.accept(t, others);
+            OverlayRereader.Reread reread = run.stage("overlay", () -> rereader.reread(image, t, tracker), OverlayRereader.Reread.NOTHING, t);
+            List<TextLine> lines = new ArrayList<>(others);
+            lines.addAll(reread.inPlace());
+            reads.add(new TextRead(t, lines, true));
+            addBandReads(t, reread);
+        }
+
+        /** The bands read for overlays the rereader was unsure of: reads of overlays only, like the reread's own. */
+        private void addBandReads(double t, OverlayRereader.Reread reread) {
+            reread.bands().forEach(lines -> reads.add(new TextRead(t, lines, false)));
         }
 
         @Override

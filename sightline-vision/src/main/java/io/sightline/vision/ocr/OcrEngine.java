@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,15 @@ public final class OcrEngine implements AutoCloseable {
 
     /** All text lines found in the frame, in reading order (top to bottom, left to right). */
     public List<TextLine> read(RgbImage image) {
-        return readPixels(image, 0, 0, image.width(), image.height());
+        return readPixels(image, 0, 0, image.width(), image.height(), box -> true);
+    }
+
+    /**
+     * The text lines found in the whole frame whose boxes (normalised frame coordinates) pass {@code wanted}: the
+     * others are not recognised, e.g. lines that are read in another way.
+     */
+    public List<TextLine> read(RgbImage image, Predicate<Box> wanted) {
+        return readPixels(image, 0, 0, image.width(), image.height(), wanted);
     }
 
     /**
@@ -84,7 +93,7 @@ public final class OcrEngine implements AutoCloseable {
         int y1 = clamp((int) Math.floor(region.y1() * image.height()), 0, image.height() - 1);
         int x2 = clamp((int) Math.ceil(region.x2() * image.width()), x1 + 1, image.width());
         int y2 = clamp((int) Math.ceil(region.y2() * image.height()), y1 + 1, image.height());
-        return readPixels(image, x1, y1, x2 - x1, y2 - y1);
+        return readPixels(image, x1, y1, x2 - x1, y2 - y1, box -> true);
     }
 
     /**
@@ -117,19 +126,24 @@ public final class OcrEngine implements AutoCloseable {
         return Normalizer.normalize(decoded.text(), Normalizer.Form.NFKC).strip();
     }
 
-    private List<TextLine> readPixels(RgbImage image, int sx, int sy, int sw, int sh) {
+    private List<TextLine> readPixels(RgbImage image, int sx, int sy, int sw, int sh, Predicate<Box> wanted) {
         load();
         double frameRatio = Math.min(1.0, (double) settings.maxSide() / Math.max(image.width(), image.height()));
-        List<double[]> boxes = detect(image, sx, sy, sw, sh, frameRatio);
+        List<double[]> boxes = new ArrayList<>();
+        List<Box> normalised = new ArrayList<>();
+        for (double[] b : detect(image, sx, sy, sw, sh, frameRatio)) {
+            Box box = new Box(b[0] / image.width(), b[1] / image.height(), b[2] / image.width(), b[3] / image.height());
+            if (!wanted.test(box)) continue;
+            boxes.add(b);
+            normalised.add(box);
+        }
         List<CtcDecoder.Decoded> texts = recognizePixels(image, boxes);
         List<TextLine> lines = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {
             CtcDecoder.Decoded decoded = texts.get(i);
             String text = text(decoded);
             if (text.isEmpty() || decoded.confidence() < settings.minConfidence()) continue;
-            double[] b = boxes.get(i);
-            Box box = new Box(b[0] / image.width(), b[1] / image.height(), b[2] / image.width(), b[3] / image.height());
-            lines.add(new TextLine(box, text, decoded.confidence()));
+            lines.add(new TextLine(normalised.get(i), text, decoded.confidence()));
         }
         return lines;
     }

@@ -22,6 +22,21 @@ import java.util.Map;
 public final class OverlayRereader {
     private record Reading(LinePixels pixels, String text, double confidence) {}
 
+    /**
+     * What one re-read found.
+     *
+     * @param inPlace the overlays read in their line areas, each with its region's box
+     * @param bands   per band read (for the overlays the recogniser was unsure of), the lines found in it
+     */
+    public record Reread(List<TextLine> inPlace, List<List<TextLine>> bands) {
+        public Reread {
+            inPlace = List.copyOf(inPlace);
+            bands = List.copyOf(bands);
+        }
+
+        public static final Reread NOTHING = new Reread(List.of(), List.of());
+    }
+
     private final OcrEngine ocr;
     private final Map<Integer, Reading> last = new HashMap<>();
     private int recognised;
@@ -31,10 +46,9 @@ public final class OverlayRereader {
         this.ocr = ocr;
     }
 
-    /** @return the lines read, one list per read: the overlays read in place first, then each band read */
-    public List<List<TextLine>> reread(RgbImage image, double seconds, OverlayTracker overlays) {
+    public Reread reread(RgbImage image, double seconds, OverlayTracker overlays) {
         List<OverlayTracker.LineArea> areas = overlays.lineAreas();
-        if (areas.isEmpty()) return List.of();
+        if (areas.isEmpty()) return Reread.NOTHING;
         List<TextLine> lines = new ArrayList<>();
         List<OverlayTracker.LineArea> toRecognise = new ArrayList<>();
         List<LinePixels> toRecognisePixels = new ArrayList<>();
@@ -64,14 +78,13 @@ public final class OverlayRereader {
             last.put(area.region().id(), new Reading(toRecognisePixels.get(i), line.text(), line.confidence()));
             lines.add(accept(overlays, seconds, area, line.text(), line.confidence()));
         }
-        List<List<TextLine>> reads = new ArrayList<>();
-        if (!lines.isEmpty()) reads.add(lines);
+        List<List<TextLine>> bands = new ArrayList<>();
         for (Box band : OverlayTracker.joinRows(unsure)) {
             List<TextLine> found = ocr.read(image, band);
             overlays.accept(seconds, found, band);
-            reads.add(found);
+            bands.add(found);
         }
-        return reads;
+        return new Reread(lines, bands);
     }
 
     /** Overlay lines recognised so far, and those kept from their last reading because their pixels had not changed. */

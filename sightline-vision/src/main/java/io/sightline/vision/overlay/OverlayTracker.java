@@ -33,7 +33,17 @@ public final class OverlayTracker {
     /** Edges may move by this share of the line height and still be the same place. */
     private static final double EDGE_TOLERANCE = 0.6;
     /** Where to re-read a stable region: see {@link #lineAreas()}. */
-    public record LineArea(OverlayRegion region, Box area) {}
+    public record LineArea(OverlayRegion region, Box area) {
+        /**
+         * Whether at least half of a text box lies in this area, where {@link OverlayRereader} reads it: a
+         * whole-frame read can leave such a box to the rereader.
+         */
+        public boolean holdsMostOf(Box box) {
+            double w = Math.min(area.x2(), box.x2()) - Math.max(area.x1(), box.x1());
+            double h = Math.min(area.y2(), box.y2()) - Math.max(area.y1(), box.y1());
+            return w > 0 && h > 0 && w * h >= box.area() / 2;
+        }
+    }
 
     /** How far {@link #lineAreas()} reach beyond a region, in line heights: about three characters. */
     static final double LINE_GROWTH = 1.5;

@@ -1,6 +1,7 @@
 package io.sightline.vision.ocr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.sightline.vision.image.Box;
 import io.sightline.vision.image.RgbImage;
@@ -63,6 +64,23 @@ class OcrEngineTest {
 
         assertThat(texts(lines)).containsExactly("SPEED 88 KM/H");
         assertThat(lines.get(0).box().x1()).isGreaterThan(0.68);
+    }
+
+    @Test
+    void read_whenOnlySomeLinesWanted_recognisesOnlyThoseAndLeavesTheRestAsTheWholeReadHasThem() {
+        RgbImage frame = new RenderedFrame(1280, 720, 6)
+                .text("2024/05/12 14:33:07", Font.MONOSPACED, Font.PLAIN, 26, 20, 650, Color.WHITE)
+                .sign("EXIT 25 Main St", 700, 200, 30)
+                .toRgb();
+        List<TextLine> whole = ocr.read(frame);
+
+        List<TextLine> upper = ocr.read(frame, box -> box.y2() < 0.5);
+
+        assertThat(texts(whole)).contains("2024/05/12 14:33:07", "EXIT 25 Main St");
+        // the same boxes and texts; confidences may differ a little, as a line's batch (and its padding) differs
+        assertThat(upper).extracting(TextLine::box, TextLine::text).containsExactlyElementsOf(whole.stream()
+                .filter(l -> l.box().y2() < 0.5).map(l -> tuple(l.box(), l.text())).toList());
+        assertThat(texts(upper)).contains("EXIT 25 Main St").doesNotContain("2024/05/12 14:33:07");
     }
 
     @Test

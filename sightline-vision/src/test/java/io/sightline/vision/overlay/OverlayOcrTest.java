@@ -84,12 +84,12 @@ class OverlayOcrTest {
         OverlayTracker tracker = OverlayTracker.create(ASPECT);
         for (int s = 0; s <= 3; s++) tracker.accept(s, ocr.read(dashcamFrame(s)));
 
-        List<List<TextLine>> reads = new OverlayRereader(ocr).reread(dashcamFrame(4), 4, tracker);
+        OverlayRereader.Reread read = new OverlayRereader(ocr).reread(dashcamFrame(4), 4, tracker);
 
-        // one read: both lines recognised where they are, boxes the regions' own
-        assertThat(reads).singleElement().satisfies(lines -> assertThat(lines).extracting(TextLine::text)
-                .containsExactly("2024/05/12 14:33:11", "N37.7749 W122.4194 62 km/h"));
-        assertThat(reads.getFirst()).extracting(TextLine::box).containsExactlyElementsOf(tracker.regions().stream().map(OverlayRegion::box).toList());
+        // both lines recognised where they are, boxes the regions' own, and no band read
+        assertThat(read.inPlace()).extracting(TextLine::text).containsExactly("2024/05/12 14:33:11", "N37.7749 W122.4194 62 km/h");
+        assertThat(read.inPlace()).extracting(TextLine::box).containsExactlyElementsOf(tracker.regions().stream().map(OverlayRegion::box).toList());
+        assertThat(read.bands()).isEmpty();
         assertThat(tracker.regions().getFirst().latest().fields().clock()).hasToString("14:33:11");
         assertThat(tracker.regions().get(1).latest().fields().speed()).isEqualTo(new Speed(62, Speed.Unit.KMH));
     }
@@ -104,11 +104,10 @@ class OverlayOcrTest {
                 .text("N37.7749 W122.4194 62 km/h", Font.MONOSPACED, Font.PLAIN, 24, 20, 690, Color.WHITE)
                 .toRgb();
 
-        List<List<TextLine>> reads = new OverlayRereader(ocr).reread(moved, 4, tracker);
+        OverlayRereader.Reread read = new OverlayRereader(ocr).reread(moved, 4, tracker);
 
-        assertThat(reads).hasSize(2);
-        assertThat(reads.get(0)).extracting(TextLine::text).containsExactly("N37.7749 W122.4194 62 km/h");
-        assertThat(reads.get(1)).extracting(TextLine::text).contains("2024/05/12 14:33:11");
+        assertThat(read.inPlace()).extracting(TextLine::text).containsExactly("N37.7749 W122.4194 62 km/h");
+        assertThat(read.bands()).singleElement().satisfies(band -> assertThat(band).extracting(TextLine::text).contains("2024/05/12 14:33:11"));
     }
 
     @Test
@@ -125,11 +124,23 @@ class OverlayOcrTest {
                 .text("N37.7749 W122.4194 62 km/h", Font.MONOSPACED, Font.PLAIN, 24, 20, 690, Color.WHITE)
                 .sign("EXIT 25 Main St", 420 + 90 * 4, 260 - 25 * 4, 24 + 3 * 4)
                 .toRgb();
-        List<List<TextLine>> reads = rereader.reread(later, 5, tracker);
+        OverlayRereader.Reread read = rereader.reread(later, 5, tracker);
 
         assertThat(rereader.recognisedLines()).isEqualTo(3);
         assertThat(rereader.unchangedLines()).isEqualTo(1);
-        assertThat(reads).singleElement().satisfies(lines -> assertThat(lines).extracting(TextLine::text)
-                .containsExactlyInAnyOrder("2024/05/12 14:33:12", "N37.7749 W122.4194 62 km/h"));
+        assertThat(read.inPlace()).extracting(TextLine::text).containsExactlyInAnyOrder("2024/05/12 14:33:12", "N37.7749 W122.4194 62 km/h");
+        assertThat(read.bands()).isEmpty();
+    }
+
+    @Test
+    void lineAreas_whenAWholeFrameIsReadAroundThem_leaveOnlySceneTextToRecognise() {
+        OverlayTracker tracker = OverlayTracker.create(ASPECT);
+        for (int s = 0; s <= 3; s++) tracker.accept(s, ocr.read(dashcamFrame(s)));
+        List<OverlayTracker.LineArea> areas = tracker.lineAreas();
+
+        List<TextLine> others = ocr.read(dashcamFrame(4), box -> areas.stream().noneMatch(a -> a.holdsMostOf(box)));
+
+        assertThat(areas).hasSize(2);
+        assertThat(others).singleElement().satisfies(l -> assertThat(l.text()).endsWith("25 Main St"));
     }
 }
