@@ -131,7 +131,7 @@ public final class PipelineRun {
         return new Timed<>(value, (System.nanoTime() - start) / 1e6);
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

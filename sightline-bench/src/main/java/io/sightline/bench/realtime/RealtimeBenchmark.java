@@ -107,7 +107,7 @@ public final class RealtimeBenchmark {
     }
 
     /** A generated dashcam-like video, made once and kept in {@code work}. */
-    private static Path synthetic(Path work, int width, int height, double seconds) {
+    static Path synthetic(Path work, int width, int height, double seconds) {
         Path file = work.resolve(syntheticName(width, height, seconds));
         if (Files.isRegularFile(file)) return file;
         long start = System.nanoTime();
@@ -118,7 +118,7 @@ public final class RealtimeBenchmark {
     }
 
     /** {@code clip} played over and over for {@code seconds}, made once and kept in {@code work}. */
-    private static Path looped(Path work, Path clip, double seconds) {
+    static Path looped(Path work, Path clip, double seconds) {
         Path file = work.resolve(loopedName(clip, seconds));
         if (Files.isRegularFile(file)) return file;
         new MediaProcessor().loop(clip, seconds, file);
@@ -126,7 +126,7 @@ public final class RealtimeBenchmark {
         return file;
     }
 
-    private static String loopedName(Path clip, double seconds) {
+    static String loopedName(Path clip, double seconds) {
         return String.format(Locale.ROOT, "looped-%s-%.0fs.mp4", clip.getFileName().toString().replaceFirst("\\.[^.]+$", ""), seconds);
     }
 
