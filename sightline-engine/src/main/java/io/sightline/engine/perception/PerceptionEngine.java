@@ -214,7 +214,8 @@ public final class PerceptionEngine {
      * OCR of one video on a thread of its own, frame by frame in order: a whole frame every
      * {@link PerceptionSettings#fullFrameOcrSeconds()}; until an overlay is found, the frame's borders
      * every {@link #DISCOVERY_READ_SECONDS}; after that the known overlays every
-     * {@link PerceptionSettings#overlayReadSeconds()}. Reads keep to fixed time grids ({@link #nextDue}).
+     * {@link PerceptionSettings#overlayReadSeconds()}, and whole-frame reads leave them to the rereader.
+     * Reads keep to fixed time grids ({@link #nextDue}).
      * Nothing else waits for a read, so reading overlaps detection, ego-motion and scene statistics.
      */
     private final class TextReading implements AutoCloseable {
@@ -278,7 +279,7 @@ public final class PerceptionEngine {
                     nextDiscoveryRead = nextDue(t, DISCOVERY_READ_SECONDS);
                 }
             } else if (t >= nextOverlayRead - 1e-6) {
-                OverlayRereader.Reread reread = run.stage("overlay", () -> rereader.reread(image, t, tracker), OverlayRereader.Reread.NOTHING, t);
+                OverlayRereader.Reread reread = reread(t, image, tracker);
                 if (!reread.inPlace().isEmpty()) reads.add(new TextRead(t, reread.inPlace(), false));
                 addBandReads(t, reread);
                 nextOverlayRead = nextDue(t, settings.overlayReadSeconds());
@@ -294,11 +295,15 @@ public final class PerceptionEngine {
             List<OverlayTracker.LineArea> areas = tracker.lineAreas();
             List<TextLine> others = run.stage("ocr", () -> ocr.read(image, box -> areas.stream().noneMatch(a -> a.holdsMostOf(box))), List.of(), t);
             tracker.accept(t, others);
-            OverlayRereader.Reread reread = run.stage("overlay", () -> rereader.reread(image, t, tracker), OverlayRereader.Reread.NOTHING, t);
+            OverlayRereader.Reread reread = reread(t, image, tracker);
             List<TextLine> lines = new ArrayList<>(others);
             lines.addAll(reread.inPlace());
             reads.add(new TextRead(t, lines, true));
             addBandReads(t, reread);
+        }
+
+        private OverlayRereader.Reread reread(double t, RgbImage image, OverlayTracker tracker) {
+            return run.stage("overlay", () -> rereader.reread(image, t, tracker), OverlayRereader.Reread.NOTHING, t);
         }
 
         /** The bands read for overlays the rereader was unsure of: reads of overlays only, like the reread's own. */
