@@ -91,7 +91,7 @@ public final class VideoService {
 
     /**
      * Polls the video's status, at first every half second and then less often (up to every 5 s),
-     * until every step completed.
+     * until every step completed; towards the end, as the progress so far predicts it, more often again.
      *
      * @param onStatus told every status read, for showing progress
      * @return the processed video
@@ -101,8 +101,11 @@ public final class VideoService {
     public Video waitUntilProcessed(String videoId, Duration timeout, Consumer<ProcessingStatus> onStatus) {
         Instant deadline = api.options().clock().instant().plus(timeout);
         Duration delay = FIRST_POLL;
+        Instant firstSeen = null;
+        int firstPercentage = 0;
         while (true) {
             ProcessingStatus status = status(videoId);
+            Instant now = api.options().clock().instant();
             onStatus.accept(status);
             switch (status.state()) {
                 case COMPLETED -> {
@@ -111,11 +114,33 @@ public final class VideoService {
                 case FAILED -> throw new ProcessingFailedException(status);
                 default -> {}
             }
-            Duration left = Duration.between(api.options().clock().instant(), deadline);
+            if (firstSeen == null) {
+                firstSeen = now;
+                firstPercentage = status.percentage();
+            }
+            Duration left = Duration.between(now, deadline);
             if (left.isNegative() || left.isZero()) throw new ProcessingTimeoutException(status, timeout);
-            sleep(delay.compareTo(left) < 0 ? delay : left);
+            Duration wait = min(delay, halfTheTimeLeft(firstSeen, firstPercentage, now, status.percentage()));
+            sleep(min(wait, left));
             delay = Duration.ofMillis(Math.min((long) (delay.toMillis() * 1.5), MAX_POLL.toMillis()));
         }
+    }
+
+    /**
+     * Half the time the progress so far says processing still needs, never under {@link #FIRST_POLL}: near the
+     * end the polls come closer together, so the end is seen soon after it happens rather than up to
+     * {@link #MAX_POLL} later. {@link #MAX_POLL} while there is no progress to go by.
+     */
+    private static Duration halfTheTimeLeft(Instant firstSeen, int firstPercentage, Instant now, int percentage) {
+        double seconds = Duration.between(firstSeen, now).toNanos() / 1e9;
+        if (percentage <= firstPercentage || seconds <= 0) return MAX_POLL;
+        double perSecond = (percentage - firstPercentage) / seconds;
+        Duration half = Duration.ofMillis((long) (500 * Math.max(0, 100 - percentage) / perSecond));
+        return half.compareTo(FIRST_POLL) < 0 ? FIRST_POLL : half;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void sleep(Duration delay) {

@@ -50,9 +50,27 @@ class WaitUntilProcessedTest {
 
         assertThat(video.id()).isEqualTo("vid_1");
         assertThat(seen).containsExactly(0, 50, 100);
-        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(750));
+        // half-way after half a second predicts the end half a second later: the second wait is not the grown 750 ms
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500));
         assertThat(server.requests()).extracting(TestServer.Recorded::path)
                 .containsExactly("/v1/videos/vid_1/status", "/v1/videos/vid_1/status", "/v1/videos/vid_1/status", "/v1/videos/vid_1");
+    }
+
+    @Test
+    void waitUntilProcessed_whenProgressIsSteady_seesTheEndWithinASecondInsteadOfAtTheNextLongPoll() {
+        // done after 46 s of the fake clock: polls growing to every 5 s alone would see it at 50.4 s
+        server.handle(request -> {
+            if (!request.path().endsWith("/status")) return Fixtures.ok(Fixtures.video("vid_1"));
+            int percentage = (int) Math.min(100, time.slept().toMillis() * 100 / 46_000);
+            StepState state = percentage >= 100 ? COMPLETED : IN_PROGRESS;
+            return Fixtures.ok(Fixtures.status("vid_1", state, percentage, state));
+        });
+
+        client.videos().waitUntilProcessed("vid_1", Duration.ofMinutes(5));
+
+        assertThat(time.slept()).isBetween(Duration.ofSeconds(46), Duration.ofSeconds(47));
+        assertThat(time.sleeps()).hasSizeLessThan(40).allSatisfy(delay -> assertThat(delay).isLessThanOrEqualTo(Duration.ofSeconds(5)));
+        assertThat(time.sleeps()).contains(Duration.ofSeconds(5));
     }
 
     @Test
