@@ -294,8 +294,9 @@ public final class PerceptionEngine {
         private void readFrameAroundOverlays(double t, RgbImage image, OverlayTracker tracker) {
             List<OverlayTracker.LineArea> areas = tracker.lineAreas();
             List<TextLine> others = run.stage("ocr", () -> ocr.read(image, box -> areas.stream().noneMatch(a -> a.holdsMostOf(box))), List.of(), t);
-            tracker.accept(t, others);
+            // re-read before the other lines are taken in: an overlay they make stable now was read with them
             OverlayRereader.Reread reread = reread(t, image, tracker);
+            tracker.accept(t, others);
             List<TextLine> lines = new ArrayList<>(others);
             lines.addAll(reread.inPlace());
             reads.add(new TextRead(t, lines, true));

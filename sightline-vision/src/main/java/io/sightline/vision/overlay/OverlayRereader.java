@@ -46,6 +46,7 @@ public final class OverlayRereader {
         this.ocr = ocr;
     }
 
+    /** Re-reads the overlays {@code overlays} knows in this frame, and feeds what it read to it. */
     public Reread reread(RgbImage image, double seconds, OverlayTracker overlays) {
         List<OverlayTracker.LineArea> areas = overlays.lineAreas();
         if (areas.isEmpty()) return Reread.NOTHING;
