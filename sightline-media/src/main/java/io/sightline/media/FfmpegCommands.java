@@ -17,6 +17,7 @@ public final class FfmpegCommands {
     static final double MAX_CONSTANT_FPS = 60;
     private static final List<String> QUIET = List.of("-nostdin", "-hide_banner", "-loglevel", "error", "-y");
     private static final List<String> PROGRESS = List.of("-progress", "pipe:1", "-nostats");
+    private static final String POSTER_SIZE = "scale='min(640,iw)':-2";
 
     private FfmpegCommands() {}
 
@@ -76,7 +77,20 @@ public final class FfmpegCommands {
         List<String> args = new ArrayList<>(QUIET);
         args.add(0, ffmpeg.toString());
         args.addAll(List.of("-ss", format(atSeconds), "-i", mp4.toString(), "-map", "0:v:0", "-frames:v", "1",
-                "-vf", "scale='min(640,iw)':-2", "-q:v", "3"));
+                "-vf", POSTER_SIZE, "-q:v", "3"));
+        return finish(args, "image2", output);
+    }
+
+    /**
+     * {@link #poster} from the first keyframe in the {@code withinSeconds} after {@code atSeconds}: only keyframes are
+     * decoded, not every frame from the keyframe before {@code atSeconds} on. ffmpeg fails, having written nothing,
+     * when there is no keyframe there ({@code trim} ends the input at the window's end).
+     */
+    public static List<String> posterFromKeyframe(Path ffmpeg, Path mp4, double atSeconds, double withinSeconds, Path output) {
+        List<String> args = new ArrayList<>(QUIET);
+        args.add(0, ffmpeg.toString());
+        args.addAll(List.of("-skip_frame", "nokey", "-ss", format(atSeconds), "-i", mp4.toString(), "-map", "0:v:0", "-frames:v", "1",
+                "-vf", "trim=end=" + format(withinSeconds) + "," + POSTER_SIZE, "-q:v", "3"));
         return finish(args, "image2", output);
     }
 

@@ -30,6 +30,11 @@ public final class MediaProcessor {
     private static final String PARTIAL = ".partial-";
     /** Copied streams cut HLS segments at the source's keyframes; further apart than this, players start and seek slowly. */
     static final double MAX_KEYFRAME_GAP_SECONDS = 10;
+    /**
+     * From this length on the poster is looked for among keyframes first: the frames before a tenth in are then
+     * seconds of decoding, where a keyframe that is not there costs one more ffmpeg start (about 0.1 s).
+     */
+    static final double KEYFRAME_POSTER_SECONDS = 30;
     private static final double KEYFRAME_WINDOW_SECONDS = 30;
 
     private final FfmpegBinaries binaries;
@@ -121,10 +126,26 @@ public final class MediaProcessor {
         }
     }
 
-    /** A poster frame a tenth of the way in (past black lead-ins), at most 640 pixels wide. */
+    /**
+     * A poster frame about a tenth of the way in (past black lead-ins), at most 640 pixels wide. In a video of at
+     * least {@link #KEYFRAME_POSTER_SECONDS} it is the first keyframe in the tenth after that, which needs no other
+     * frame decoded (1080p with a keyframe every 8 s: 0.64 → 0.12 s), or the exact frame when no keyframe lies there;
+     * in a shorter one the exact frame, as few frames come before it.
+     */
     public void poster(Path mp4, Path jpeg, double durationSeconds) {
         double at = Math.max(0, Math.min(durationSeconds * 0.1, durationSeconds - 0.5));
-        atomically(jpeg, temp -> FfmpegProcess.run(binaries, FfmpegCommands.poster(binaries.ffmpeg(), mp4, at, temp), 0, p -> { }, WORK_TIMEOUT));
+        double within = durationSeconds * 0.1;
+        atomically(jpeg, temp -> {
+            if (durationSeconds >= KEYFRAME_POSTER_SECONDS) {
+                try {
+                    FfmpegProcess.run(binaries, FfmpegCommands.posterFromKeyframe(binaries.ffmpeg(), mp4, at, within, temp), 0, p -> { }, WORK_TIMEOUT);
+                    return;
+                } catch (MediaException noKeyframeThere) {
+                    // decoded exactly below; a file ffmpeg cannot read fails there too, with its own message
+                }
+            }
+            FfmpegProcess.run(binaries, FfmpegCommands.poster(binaries.ffmpeg(), mp4, at, temp), 0, p -> { }, WORK_TIMEOUT);
+        });
     }
 
     /**

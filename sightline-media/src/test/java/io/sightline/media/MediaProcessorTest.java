@@ -7,6 +7,7 @@ import io.sightline.media.SyntheticVideo.Codec;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -258,6 +259,26 @@ class MediaProcessorTest {
         assertThat(board.getWidth()).isEqualTo(6 * 160);
         assertThat(redCentreX(board, 0, 160)).isLessThan(40);
         assertThat(redCentreX(board, 5 * 160, 160)).isCloseTo(redCentreX(board, 0, 160), org.assertj.core.data.Offset.offset(3.0));
+    }
+
+    @Test
+    void poster_whenAKeyframeFollowsATenthIn_isThatKeyframe() throws Exception {
+        // x264's default keyframe interval at 30 fps: keyframes at 0, 8.33, 16.67 ... s; the poster looks from 6 s on
+        Path video = SyntheticVideo.builder().duration(60).size(320, 240).fps(30).movingBox(true).plainBackground(true).build()
+                .writeTo(dir.resolve("sixty-seconds.mp4"));
+        Path poster = dir.resolve("keyframe-poster.jpg");
+
+        media.poster(video, poster, 60);
+
+        double posterX = redCentreX(ImageIO.read(poster.toFile()), 0, 320);
+        assertThat(posterX).isCloseTo(redCentreX(exactFrame(video, 25.0 / 3), 0, 320), org.assertj.core.data.Offset.offset(2.0));
+        assertThat(Math.abs(posterX - redCentreX(exactFrame(video, 6), 0, 320))).isGreaterThan(5);
+    }
+
+    private static BufferedImage exactFrame(Path video, double seconds) throws Exception {
+        Path jpeg = dir.resolve("exact-" + seconds + ".jpg");
+        FfmpegProcess.run(media.binaries(), FfmpegCommands.poster(media.binaries().ffmpeg(), video, seconds, jpeg), 0, p -> { }, Duration.ofMinutes(1));
+        return ImageIO.read(jpeg.toFile());
     }
 
     @Test
