@@ -1,5 +1,6 @@
 package io.sightline.bench.realtime;
 
+import io.sightline.api.ProcessingStatus;
 import io.sightline.api.ProcessingStep;
 import io.sightline.api.Video;
 import io.sightline.media.FfmpegCommands;
@@ -15,9 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Realtime factor of a library: {@code -Dvideos=8} one-minute dashcam videos uploaded one after the other
@@ -51,19 +52,17 @@ public final class LibraryBenchmark {
         System.out.printf(Locale.ROOT, "machine at start: %s%n%d copies of %s (%dx%d, %.1f s), %d runs%n", Machine.uptime(), videos,
                 input.getFileName(), probe.displayWidth(), probe.displayHeight(), probe.durationSeconds(), runs);
 
-        List<Double> walls = new ArrayList<>();
-        List<Double> decodes = new ArrayList<>();
+        double[] walls = new double[runs];
+        double[] decodes = new double[runs];
         for (int run = 0; run < runs; run++) {
-            double wall = libraryRun(work.resolve("library-run-" + run), input, videos, warmUp);
-            double decode = time(() -> FfmpegProcess.capture(media.binaries(), FfmpegCommands.decodeOnly(media.binaries().ffmpeg(), input),
-                    Duration.ofMinutes(10)));
-            walls.add(wall);
-            decodes.add(decode);
-            System.out.printf(Locale.ROOT, "run %d: %.1f s for %d videos = %.2fx realtime; plain decode of one %.2f s%n", run + 1, wall, videos,
-                    videos * probe.durationSeconds() / wall, decode);
+            walls[run] = libraryRun(work.resolve("library-run-" + run), input, videos, warmUp);
+            decodes[run] = PipelineRun.time(() -> FfmpegProcess.capture(media.binaries(), FfmpegCommands.decodeOnly(media.binaries().ffmpeg(), input),
+                    Duration.ofMinutes(10))).millis() / 1000;
+            System.out.printf(Locale.ROOT, "run %d: %.1f s for %d videos = %.2fx realtime; plain decode of one %.2f s%n", run + 1, walls[run], videos,
+                    videos * probe.durationSeconds() / walls[run], decodes[run]);
         }
-        double wall = median(walls);
-        double decode = median(decodes);
+        double wall = RealtimeBenchmark.median(walls);
+        double decode = RealtimeBenchmark.median(decodes);
         double seconds = videos * probe.durationSeconds();
         System.out.println();
         System.out.println("| input | videos | video s | wall s | realtime × | one video's plain decode s | wall ÷ all plain decodes | peak RSS MB |");
@@ -97,8 +96,9 @@ public final class LibraryBenchmark {
             }
             Instant end = start;
             for (String id : ids) {
-                client.videos().waitUntilProcessed(id, PROCESSING_TIMEOUT);
-                for (ProcessingStep step : client.videos().status(id).steps()) {
+                AtomicReference<ProcessingStatus> last = new AtomicReference<>();
+                client.videos().waitUntilProcessed(id, PROCESSING_TIMEOUT, last::set);
+                for (ProcessingStep step : last.get().steps()) {
                     if (step.finishedAt() != null && step.finishedAt().isAfter(end)) end = step.finishedAt();
                 }
             }
@@ -106,18 +106,5 @@ public final class LibraryBenchmark {
         } finally {
             PipelineRun.deleteRecursively(dir);
         }
-    }
-
-    private static double time(Runnable work) {
-        long start = System.nanoTime();
-        work.run();
-        return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

@@ -123,9 +123,9 @@ public final class PipelineRun {
         return new VideoContext(videoId, "org", "folder", "owner");
     }
 
-    private record Timed<T>(T value, double millis) {}
+    record Timed<T>(T value, double millis) {}
 
-    private static <T> Timed<T> time(Supplier<T> step) {
+    static <T> Timed<T> time(Supplier<T> step) {
         long start = System.nanoTime();
         T value = step.get();
         return new Timed<>(value, (System.nanoTime() - start) / 1e6);

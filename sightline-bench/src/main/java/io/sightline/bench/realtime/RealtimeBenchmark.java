@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -209,9 +210,15 @@ public final class RealtimeBenchmark {
     }
 
     static double median(Measurement m, ToDoubleFunction<Pass> field) {
-        double[] values = m.passes().stream().mapToDouble(field).sorted().toArray();
-        int n = values.length;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+        return median(m.passes().stream().mapToDouble(field).toArray());
+    }
+
+    /** The middle value, or the mean of the two middle ones. */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static List<Measurement> concat(List<Measurement> a, List<Measurement> b) {

@@ -19,11 +19,16 @@ public record Box(double x1, double y1, double x2, double y2) {
 
     public double centerY() { return (y1 + y2) / 2; }
 
-    /** Intersection over union, 0 when the boxes do not overlap. */
-    public double iou(Box other) {
+    /** The area the two boxes share, 0 when they do not overlap. */
+    public double intersectionArea(Box other) {
         double ix = Math.max(0, Math.min(x2, other.x2) - Math.max(x1, other.x1));
         double iy = Math.max(0, Math.min(y2, other.y2) - Math.max(y1, other.y1));
-        double inter = ix * iy;
+        return ix * iy;
+    }
+
+    /** Intersection over union, 0 when the boxes do not overlap. */
+    public double iou(Box other) {
+        double inter = intersectionArea(other);
         double union = area() + other.area() - inter;
         return union <= 0 ? 0 : inter / union;
     }

@@ -39,9 +39,8 @@ public final class OverlayTracker {
          * whole-frame read can leave such a box to the rereader.
          */
         public boolean holdsMostOf(Box box) {
-            double w = Math.min(area.x2(), box.x2()) - Math.max(area.x1(), box.x1());
-            double h = Math.min(area.y2(), box.y2()) - Math.max(area.y1(), box.y1());
-            return w > 0 && h > 0 && w * h >= box.area() / 2;
+            double shared = area.intersectionArea(box);
+            return shared > 0 && shared >= box.area() / 2;
         }
     }
 
