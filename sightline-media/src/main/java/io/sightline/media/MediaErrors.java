@@ -16,7 +16,7 @@ final class MediaErrors {
      */
     static String explain(String tool, List<String> errorLines, int exitCode) {
         String log = String.join("; ", errorLines);
-        String reason = knownReason(log);
+        String reason = knownReason(tool, log);
         if (log.isBlank()) return tool + " failed with exit code " + exitCode;
         return (reason == null ? tool + " failed" : reason) + " (" + tool + ": " + shorten(log) + ")";
     }
@@ -26,8 +26,13 @@ final class MediaErrors {
         return errorLines.stream().anyMatch(line -> line.contains("partial file") || line.contains("moov atom not found"));
     }
 
-    private static String knownReason(String log) {
+    private static String knownReason(String tool, String log) {
         String lower = log.toLowerCase(Locale.ROOT);
+        // the dynamic loader's words, before the input's: it ends in "no such file or directory" too
+        if (lower.contains("error while loading shared libraries")) {
+            return tool + " cannot start: a shared library it needs is missing; unset SIGHTLINE_FFMPEG and SIGHTLINE_FFPROBE"
+                    + " to use the bundled build, or install the missing library";
+        }
         if (lower.contains("partial file")) return TRUNCATED;
         if (lower.contains("moov atom not found")) return "invalid data found when processing input: no MP4 index (moov) in the file,"
                 + " so it is truncated, unfinished or not an MP4 at all";

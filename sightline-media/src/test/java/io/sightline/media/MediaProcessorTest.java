@@ -2,6 +2,7 @@ package io.sightline.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sightline.media.SyntheticVideo.Codec;
 import java.awt.image.BufferedImage;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -341,6 +343,22 @@ class MediaProcessorTest {
                 .hasMessage("not a video: ffprobe found no video stream (only aac audio)");
         assertThatThrownBy(() -> media.probe(dir.resolve("nowhere.mp4"))).isInstanceOf(MediaException.class)
                 .hasMessageStartingWith("the file does not exist");
+    }
+
+    @Test
+    void probe_whenFfprobeCannotLoadItsLibraries_saysSoAndNotThatTheFileIsMissing() throws Exception {
+        // the bundled ffprobe without the libraries beside it: the dynamic loader refuses to start it
+        assumeTrue(media.binaries().environment().containsKey("LD_LIBRARY_PATH"), "needs the bundled ffprobe, whose libraries lie beside it");
+        Path lonely = Files.createDirectories(dir.resolve("without-libraries")).resolve("ffprobe");
+        Files.copy(media.binaries().ffprobe(), lonely);
+        lonely.toFile().setExecutable(true);
+        var broken = new MediaProcessor(new FfmpegBinaries(media.binaries().ffmpeg(), lonely, Map.of()));
+        Path video = dir.resolve("exists.mp4");
+        Files.write(video, new byte[] {0, 0, 0, 8, 'f', 't', 'y', 'p'});
+
+        assertThatThrownBy(() -> broken.probe(video)).isInstanceOf(MediaException.class)
+                .hasMessageStartingWith("ffprobe cannot start: a shared library it needs is missing")
+                .hasMessageContaining("error while loading shared libraries");
     }
 
     /** The top-level box types of an MP4, in file order. */
