@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * seconds per wall second, per step and per perception stage (ms per sampled frame), against a
  * plain ffmpeg decode of the same file, with each input's peak RSS, and where the CPU went while
  * perceiving (per stage, the whole JVM, the ffmpeg decoding, how many cores were busy). Medians of {@code -Druns=3}
- * passes; each input runs in a child JVM ({@link PipelineRun}, heap {@code -Dheap=1g}) so the
- * peak is its own.
+ * passes, after {@code -DwarmUpPasses=1} uncounted ones (the JIT compiler's share of the CPU is
+ * then that of a server past its first video); each input runs in a child JVM ({@link PipelineRun},
+ * heap {@code -Dheap=1g}) so the peak is its own.
  *
  * <p>Inputs: every video of {@code ../shared/clips} ({@code -Dclips=DIR}; left out when absent) and
  * generated 720p and 1080p videos ({@link SyntheticVideo}: test pattern, moving box, burned-in
@@ -82,7 +83,8 @@ public final class RealtimeBenchmark {
         List<Measurement> generatedResults = new ArrayList<>();
         for (Path video : generated) generatedResults.add(measure(video, runs, warmUp, work));
 
-        System.out.printf(Locale.ROOT, "%n## Whole pipeline, %s (median of %d passes; seconds)%n", PipelineRun.settings(), runs);
+        System.out.printf(Locale.ROOT, "%n## Whole pipeline, %s (median of %d passes after %d uncounted; seconds)%n", PipelineRun.settings(), runs,
+                Integer.getInteger("warmUpPasses", 1));
         System.out.println();
         System.out.println("| input | size | video s | models load + warm-up | probe | prepare | HLS | thumbnails | perceive | index | total | realtime × | perceive alone × | plain decode | decode × | peak RSS MB |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -142,6 +144,7 @@ public final class RealtimeBenchmark {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path")));
         if (System.getProperty("perception") != null) command.add("-Dperception=" + System.getProperty("perception"));
+        command.add("-DwarmUpPasses=" + Integer.getInteger("warmUpPasses", 1));
         command.addAll(List.of(PipelineRun.class.getName(), video.toString(), Integer.toString(runs), warmUp.toString()));
         Process child = new ProcessBuilder(command).redirectError(log.toFile()).start();
         String result = null;
