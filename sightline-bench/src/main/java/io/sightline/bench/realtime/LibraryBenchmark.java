@@ -10,6 +10,7 @@ import io.sightline.media.ProbeResult;
 import io.sightline.sdk.Sightline;
 import io.sightline.sdk.UploadParams;
 import io.sightline.server.ServerConfig;
+import io.sightline.server.pipeline.Pipeline;
 import io.sightline.server.SightlineServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Realtime factor of a library: {@code -Dvideos=8} one-minute dashcam videos uploaded one after the other
- * to a server on its defaults (its two pipeline workers process two videos at a time), from the start of
+ * to a server on its defaults (its two pipeline workers process two videos at a time; {@code -Dworkers=N}
+ * for another number), from the start of
  * the first upload until the last video's last step finished, as the server's step times record it.
  * This is the "hour of dashcam footage" case (dashcams write one file every minute or few), where
  * {@link RealtimeBenchmark} measures one video alone, its steps one after the other.
@@ -83,7 +85,13 @@ public final class LibraryBenchmark {
 
     /** Seconds from the first upload until the last step of the last video finished. */
     private static double libraryRun(Path dir, Path input, int videos, Path warmUp) throws Exception {
-        try (SightlineServer server = SightlineServer.start(ServerConfig.defaults(dir).withPort(0));
+        ServerConfig config = ServerConfig.defaults(dir).withPort(0);
+        Integer workers = Integer.getInteger("workers");
+        if (workers != null) {
+            Pipeline.Settings pipeline = config.pipeline();
+            config = config.withPipeline(new Pipeline.Settings(workers, pipeline.pollingInterval(), pipeline.firstRetryDelay(), pipeline.singleNode()));
+        }
+        try (SightlineServer server = SightlineServer.start(config);
              Sightline client = Sightline.builder().apiKey(Files.readString(server.adminKeyFile()).strip())
                      .baseUrl("http://127.0.0.1:" + server.port()).build()) {
             Video first = client.uploads().upload(UploadParams.builder(warmUp).name("warm-up.mp4").build());
