@@ -10,8 +10,8 @@ import io.sightline.media.ProbeResult;
 import io.sightline.sdk.Sightline;
 import io.sightline.sdk.UploadParams;
 import io.sightline.server.ServerConfig;
-import io.sightline.server.pipeline.Pipeline;
 import io.sightline.server.SightlineServer;
+import io.sightline.server.pipeline.Pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Realtime factor of a library: {@code -Dvideos=8} one-minute dashcam videos uploaded one after the other
  * to a server on its defaults (its two pipeline workers process two videos at a time; {@code -Dworkers=N}
- * for another number), from the start of
- * the first upload until the last video's last step finished, as the server's step times record it.
+ * for another number), from the start of the first upload until the last video's last step finished,
+ * as the server's step times record it.
  * This is the "hour of dashcam footage" case (dashcams write one file every minute or few), where
  * {@link RealtimeBenchmark} measures one video alone, its steps one after the other.
  *
