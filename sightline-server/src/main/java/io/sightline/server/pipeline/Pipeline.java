@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.sightline.api.ProcessingStep;
 import io.sightline.api.StepState;
+import io.sightline.server.http.ServerPaths;
 import io.sightline.store.Jdbc;
 import io.sightline.store.repo.VideoRepository;
 import java.time.Duration;
@@ -121,14 +122,15 @@ public final class Pipeline implements AutoCloseable {
         } catch (Exception e) {
             if (videos.find(videoId).isEmpty()) return;
             String message = describe(e);
+            String shown = ServerPaths.hide(message); // the status is read by clients, the log by the operator
             int attempts = videos.step(videoId, name).map(ProcessingStep::attempts).orElse(MAX_ATTEMPTS);
             if (e instanceof StepHandler.Permanent || attempts >= MAX_ATTEMPTS) {
                 log.warn("video {} step {} failed for good after {} attempt(s): {}", videoId, name, attempts, message);
-                videos.finishStep(videoId, name, StepState.FAILED, message);
+                videos.finishStep(videoId, name, StepState.FAILED, shown);
                 return;
             }
             log.info("video {} step {} failed (attempt {}), will retry: {}", videoId, name, attempts, message);
-            videos.retryStep(videoId, name, "attempt " + attempts + " failed, retrying: " + message);
+            videos.retryStep(videoId, name, "attempt " + attempts + " failed, retrying: " + shown);
             throw new RuntimeException(message, e);
         }
         if (videos.find(videoId).isEmpty()) {

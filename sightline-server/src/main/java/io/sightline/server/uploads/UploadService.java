@@ -17,6 +17,7 @@ import io.sightline.server.Ids;
 import io.sightline.server.folders.FolderService;
 import io.sightline.server.http.ApiException;
 import io.sightline.server.http.Names;
+import io.sightline.server.http.ServerPaths;
 import io.sightline.server.media.SourceProbe;
 import io.sightline.server.pipeline.Pipeline;
 import io.sightline.server.videos.VideoFiles;
@@ -135,7 +136,7 @@ public final class UploadService {
         try {
             return probe.probe(blobs.localPath(VideoFiles.key(videoId, VideoFiles.SOURCE)));
         } catch (SourceProbe.NotAVideo e) {
-            throw ApiException.unprocessable("not_a_video", "'" + filename + "' is not a video Sightline can read: " + e.getMessage());
+            throw ApiException.unprocessable("not_a_video", "'" + filename + "' is not a video Sightline can read: " + ServerPaths.hide(e.getMessage()));
         }
     }
 
