@@ -61,7 +61,7 @@ public final class PipelineRun {
         Path video = Path.of(args[0]);
         int runs = Integer.parseInt(args[1]);
         Path warmUp = Path.of(args[2]);
-        int warmUpPasses = Integer.getInteger("warmUpPasses", 1);
+        int warmUpPasses = warmUpPasses();
         MediaProcessor media = new MediaProcessor();
         Path work = Files.createTempDirectory("sightline-realtime-run");
         try (PerceptionModels models = new PerceptionModels(ModelStore.fromEnvironment(ModelStore.defaultDirectory()), work.resolve("index"),
@@ -114,6 +114,11 @@ public final class PipelineRun {
         } finally {
             deleteRecursively(work);
         }
+    }
+
+    /** {@code -DwarmUpPasses=N} uncounted passes over the input before the measured ones; 1 otherwise. */
+    static int warmUpPasses() {
+        return Integer.getInteger("warmUpPasses", 1);
     }
 
     /** {@code -Dperception=fps,maxWidth,segmentSeconds,fullFrameOcrSeconds,overlayReadSeconds} to measure other settings; defaults otherwise. */

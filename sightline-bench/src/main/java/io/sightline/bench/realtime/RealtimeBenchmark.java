@@ -84,7 +84,7 @@ public final class RealtimeBenchmark {
         for (Path video : generated) generatedResults.add(measure(video, runs, warmUp, work));
 
         System.out.printf(Locale.ROOT, "%n## Whole pipeline, %s (median of %d passes after %d uncounted; seconds)%n", PipelineRun.settings(), runs,
-                Integer.getInteger("warmUpPasses", 1));
+                PipelineRun.warmUpPasses());
         System.out.println();
         System.out.println("| input | size | video s | models load + warm-up | probe | prepare | HLS | thumbnails | perceive | index | total | realtime × | perceive alone × | plain decode | decode × | peak RSS MB |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -144,7 +144,7 @@ public final class RealtimeBenchmark {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path")));
         if (System.getProperty("perception") != null) command.add("-Dperception=" + System.getProperty("perception"));
-        command.add("-DwarmUpPasses=" + Integer.getInteger("warmUpPasses", 1));
+        command.add("-DwarmUpPasses=" + PipelineRun.warmUpPasses());
         command.addAll(List.of(PipelineRun.class.getName(), video.toString(), Integer.toString(runs), warmUp.toString()));
         Process child = new ProcessBuilder(command).redirectError(log.toFile()).start();
         String result = null;
