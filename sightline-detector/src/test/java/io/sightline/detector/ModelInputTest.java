@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.sightline.vision.image.Box;
 import io.sightline.vision.image.RgbImage;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ModelInputTest {
@@ -61,6 +62,30 @@ class ModelInputTest {
         float[] out = ModelInput.resample(new RgbImage(64, 8, px), 16, 2);
 
         for (int x = 2; x < 14; x++) assertThat(out[(16 + x) * 3]).isCloseTo(127.5f, within(20f));
+    }
+
+    @Test
+    void resample_whenImageIsTransposed_givesTheTransposedResult() {
+        // the filter is the same down the columns as across the rows, though each direction has its own code
+        int width = 53, height = 37, outWidth = 31, outHeight = 23;
+        byte[] px = new byte[width * height * 3];
+        new Random(7).nextBytes(px);
+        byte[] transposed = new byte[px.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) System.arraycopy(px, (y * width + x) * 3, transposed, (x * height + y) * 3, 3);
+        }
+
+        float[] out = ModelInput.resample(new RgbImage(width, height, px), outWidth, outHeight);
+        float[] outOfTransposed = ModelInput.resample(new RgbImage(height, width, transposed), outHeight, outWidth);
+
+        for (int y = 0; y < outHeight; y++) {
+            for (int x = 0; x < outWidth; x++) {
+                for (int c = 0; c < 3; c++) {
+                    assertThat(outOfTransposed[(x * outHeight + y) * 3 + c]).as("pixel %d,%d", x, y)
+                            .isCloseTo(out[(y * outWidth + x) * 3 + c], within(1e-3f));
+                }
+            }
+        }
     }
 
     @Test
