@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.sightline.detector.tfjs.ConvertedModelCache;
+import io.sightline.vision.onnx.OnnxOutputs;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -83,9 +84,7 @@ final class OnnxModel implements AutoCloseable {
              OrtSession.Result result = s.run(Map.of(input, in))) {
             float[][] values = new float[outputs.size()][];
             for (int i = 0; i < outputs.size(); i++) {
-                FloatBuffer out = ((OnnxTensor) result.get(outputs.get(i)).orElseThrow()).getFloatBuffer();
-                values[i] = new float[out.remaining()];
-                out.get(values[i]);
+                values[i] = OnnxOutputs.floats((OnnxTensor) result.get(outputs.get(i)).orElseThrow());
             }
             return values;
         } catch (OrtException e) {

@@ -8,6 +8,7 @@ import io.sightline.vision.image.Box;
 import io.sightline.vision.image.RgbImage;
 import io.sightline.vision.model.ModelCatalog;
 import io.sightline.vision.model.ModelStore;
+import io.sightline.vision.onnx.OnnxOutputs;
 import io.sightline.vision.onnx.OnnxSimplifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -236,11 +237,7 @@ public final class OcrEngine implements AutoCloseable {
     private float[] run(OrtSession session, float[] input, long[] shape) {
         try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), shape);
              OrtSession.Result result = session.run(Map.of(session.getInputNames().iterator().next(), tensor))) {
-            OnnxTensor output = (OnnxTensor) result.get(0);
-            FloatBuffer buffer = output.getFloatBuffer();
-            float[] values = new float[buffer.remaining()];
-            buffer.get(values);
-            return values;
+            return OnnxOutputs.floats((OnnxTensor) result.get(0));
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on input " + Arrays.toString(shape), e);
         }
