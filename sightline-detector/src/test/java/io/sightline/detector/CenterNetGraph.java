@@ -25,7 +25,7 @@ import org.tensorflow.proto.TensorShapeProto;
  */
 final class CenterNetGraph {
     static final String INPUT = CenterNetDetector.INPUT;
-    static final String PEAKS = CenterNetDetector.PEAKS;
+    static final String CLASS_SCORES = CenterNetDetector.CLASS_SCORES;
     static final String BOX_SIZES = CenterNetDetector.BOX_SIZES;
     static final int MULTIPLE = CenterNetDetector.MULTIPLE;
 
@@ -37,14 +37,14 @@ final class CenterNetGraph {
 
     private CenterNetGraph() {}
 
-    /** The nodes {@link #PEAKS} and {@link #BOX_SIZES} need, for an input of {@code height x width}. */
+    /** The nodes {@link #CLASS_SCORES} and {@link #BOX_SIZES} need, for an input of {@code height x width}. */
     static GraphDef forInput(GraphDef graph, int height, int width) {
         if (height % MULTIPLE != 0 || width % MULTIPLE != 0 || height <= 0 || width <= 0) {
             throw new IllegalArgumentException("CenterNet input must be a positive multiple of " + MULTIPLE + ", was " + width + "x" + height);
         }
         Map<String, NodeDef> byName = new HashMap<>();
         graph.getNodeList().forEach(n -> byName.put(n.getName(), n));
-        Set<String> needed = needed(byName, List.of(PEAKS, BOX_SIZES));
+        Set<String> needed = needed(byName, List.of(CLASS_SCORES, BOX_SIZES));
         int rewritten = 0;
         GraphDef.Builder out = GraphDef.newBuilder().setVersions(graph.getVersions());
         for (NodeDef node : graph.getNodeList()) {
