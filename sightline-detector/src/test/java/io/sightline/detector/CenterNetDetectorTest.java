@@ -1,6 +1,7 @@
 package io.sightline.detector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.sightline.detector.tfjs.ConvertedModelCache;
@@ -58,6 +59,28 @@ class CenterNetDetectorTest extends DetectorContractTest {
     }
 
     @Test
+    void decode_whenNeighbouringCellsScore_keepsOnlyTheHighestOfEachClassAndTies() {
+        ModelInput input = ModelInput.fitted(RgbImage.blank(512, 256), CenterNetDetector.INPUT_SIZE, CenterNetGraph.MULTIPLE);
+        int columns = input.width / CenterNetDetector.STRIDE;
+        float[] scores = new float[columns * (input.height / CenterNetDetector.STRIDE) * CocoLabels.all().size()];
+        float[] boxSizes = new float[scores.length / CocoLabels.all().size() * 4];
+        score(scores, columns, 10, 10, "car", 0.9f);
+        score(scores, columns, 11, 11, "car", 0.8f);      // a diagonal neighbour of a better car: not a peak
+        score(scores, columns, 11, 10, "person", 0.7f);   // beside it, but of another class: a peak of its own
+        score(scores, columns, 40, 20, "car", 0.6f);
+        score(scores, columns, 41, 20, "car", 0.6f);      // a tie: the graph's max pool keeps both
+        score(scores, columns, 0, 0, "car", 0.5f);        // in the corner, with neighbours on two sides only
+
+        try (CenterNetDetector detector = CenterNetDetector.create(graphJson(store))) {
+            List<Detection> found = detector.decode(scores, boxSizes, input);
+
+            assertThat(found).extracting(Detection::label, Detection::score).containsExactlyInAnyOrder(
+                    tuple("car", (double) 0.9f), tuple("person", (double) 0.7f), tuple("car", (double) 0.6f),
+                    tuple("car", (double) 0.6f), tuple("car", (double) 0.5f));
+        }
+    }
+
+    @Test
     void maps_whenInputIsWide_areWhatTensorFlowComputesAtThatShape() {
         // the ONNX model upsamples by scales; TensorFlow's graph by sizes rewritten for this shape
         RgbImage wide = TestImages.pasted(TestImages.seatedMan(store), 1, 700, 60);
@@ -108,6 +131,11 @@ class CenterNetDetectorTest extends DetectorContractTest {
                 assertThat(detector.detect(frame)).as("%dx%d", size[0], size[1]).anySatisfy(d -> assertThat(d.label()).isEqualTo("person"));
             }
         }
+    }
+
+    /** Sets the score of one class in the cell at (column, row) of a class score map. */
+    private static void score(float[] scores, int columns, int column, int row, String label, float value) {
+        scores[(row * columns + column) * CocoLabels.all().size() + CocoLabels.id(label)] = value;
     }
 
     private static long[] shape(ModelInput input) {
