@@ -6,7 +6,8 @@ package io.sightline.motion.ego;
  * is on each accessor of {@link #defaults()}.
  *
  * @param workingWidth          frames are converted to grey and scaled down to this width before tracking
- * @param maxFeatures           Shi-Tomasi corners per frame
+ * @param maxFeatures           Shi-Tomasi corners per frame. Tracking costs about as much per corner; 300 instead
+ *                              of 400 took a quarter less CPU and left the evaluations' totals as they were
  * @param minFeatureDistance    pixels between corners at the working width
  * @param lkWindow              Lucas-Kanade window side, pixels
  * @param lkPyramidLevels       pyramid levels; 3 levels of a 21-pixel window follow ~80 px jumps,
@@ -62,7 +63,7 @@ public record EgoMotionConfig(
         double fixedCameraStillFraction) {
 
     public static EgoMotionConfig defaults() {
-        return new EgoMotionConfig(640, 400, 8, 21, 3, 1.0, 200, 15, 0.5, 1.5, 1.0, 30, 0.8, 0.03, 0.06, 0.12, 0.6, 20, 0.95);
+        return new EgoMotionConfig(640, 300, 8, 21, 3, 1.0, 200, 15, 0.5, 1.5, 1.0, 30, 0.8, 0.03, 0.06, 0.12, 0.6, 20, 0.95);
     }
 
     public EgoMotionConfig withWorkingWidth(int width) {
