@@ -138,12 +138,13 @@ public final class CenterNetDetector implements LoadableDetector {
      */
     private static boolean isPeak(float[] scores, int i, int classes, int columns, int rows) {
         int cell = i / classes;
+        int classId = i % classes;
         int column = cell % columns;
         int row = cell / columns;
         float score = scores[i];
         for (int r = Math.max(0, row - 1); r <= Math.min(rows - 1, row + 1); r++) {
             for (int c = Math.max(0, column - 1); c <= Math.min(columns - 1, column + 1); c++) {
-                if (scores[((r * columns) + c) * classes + i % classes] > score) return false;
+                if (scores[(r * columns + c) * classes + classId] > score) return false;
             }
         }
         return true;
