@@ -64,10 +64,10 @@ class FfmpegCommandsTest {
     }
 
     @Test
-    void storyboard_whenKeyframesOnly_skipsOtherFramesAtTheDecoder() {
+    void storyboard_whenKeyframesOnly_skipsOtherFramesAtTheDecoderOnOneThread() {
         StoryboardLayout layout = new StoryboardLayout(10, 10, 160, 90, 36, 100);
         assertThat(FfmpegCommands.storyboard(FFMPEG, OUT, layout, true, Path.of("/data/s.jpg")))
-                .containsSubsequence("-skip_frame", "nokey", "-i", "/data/out.mp4")
+                .containsSubsequence("-skip_frame", "nokey", "-threads", "1", "-i", "/data/out.mp4")
                 .containsSubsequence("-vf", "scale=160:90,tpad=stop_mode=clone:stop_duration=3600,fps=1/36,tile=10x10,format=yuvj420p");
     }
 
@@ -82,6 +82,14 @@ class FfmpegCommandsTest {
     void poster_whenCalled_takesOneScaledFrameAtTheGivenTime() {
         assertThat(FfmpegCommands.poster(FFMPEG, OUT, 1.25, Path.of("/data/p.jpg")))
                 .containsSubsequence("-ss", "1.25", "-i", "/data/out.mp4", "-map", "0:v:0", "-frames:v", "1", "-vf", "scale='min(640,iw)':-2")
+                .endsWith("-f", "image2", "/data/p.jpg");
+    }
+
+    @Test
+    void posterFromKeyframe_whenCalled_decodesKeyframesOnlyOnOneThreadWithinTheWindow() {
+        assertThat(FfmpegCommands.posterFromKeyframe(FFMPEG, OUT, 6, 6, Path.of("/data/p.jpg")))
+                .containsSubsequence("-skip_frame", "nokey", "-threads", "1", "-ss", "6", "-i", "/data/out.mp4", "-frames:v", "1")
+                .containsSubsequence("-vf", "trim=end=6,scale='min(640,iw)':-2")
                 .endsWith("-f", "image2", "/data/p.jpg");
     }
 
